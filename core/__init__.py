@@ -1,0 +1,1 @@
+"""Extraction, storage and queries behind the dashboard. Never imports streamlit."""
