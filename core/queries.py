@@ -53,6 +53,15 @@ CREATE TABLE IF NOT EXISTS meetings (
     topics              VARCHAR[] NOT NULL,
     evidence            VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS countries (   -- copied from the gazetteer at every ingest
+    iso3        VARCHAR PRIMARY KEY,
+    name_en     VARCHAR NOT NULL,
+    name_hi     VARCHAR NOT NULL,
+    region      VARCHAR NOT NULL,         -- UN M49 region
+    subregion   VARCHAR NOT NULL,
+    lat         DOUBLE,
+    lon         DOUBLE
+);
 CREATE TABLE IF NOT EXISTS ingest_log (
     batch_id    VARCHAR NOT NULL,
     at          TIMESTAMP NOT NULL,
