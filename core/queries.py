@@ -72,3 +72,64 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     meetings    INTEGER NOT NULL DEFAULT 0
 );
 """
+
+# --------------------------------------------------------------------- writes
+# Ingest (core/store.py). A batch travels as Arrow tables registered under the fixed
+# names batch_ids, batch_articles, batch_meetings, batch_officials, batch_countries
+# and batch_log: values never enter the SQL text.
+
+EXISTING_ARTICLE_IDS = "SELECT id FROM articles WHERE id IN (SELECT id FROM batch_ids)"
+
+EXISTING_OFFICIALS = """
+SELECT id, name, name_latin, name_en, country, role, variants
+FROM officials WHERE id IN (SELECT id FROM batch_ids)
+"""
+
+INSERT_ARTICLES = """
+INSERT INTO articles (id, source, title, url, published, text, ingested_at)
+SELECT id, source, title, url, published, text, ingested_at FROM batch_articles
+"""
+
+_MEETING_COLUMNS = """id, article_id, source,
+    china_id, china_name, china_name_latin, china_name_en, china_role, china_title,
+    counterpart_id, counterpart_name, counterpart_name_latin, counterpart_name_en,
+    counterpart_role, counterpart_title, counterpart_country,
+    date, date_precision, weekday, date_text, city, place_country, mode, topics, evidence"""
+
+INSERT_MEETINGS = (f"INSERT OR IGNORE INTO meetings ({_MEETING_COLUMNS})\n"
+                   f"SELECT {_MEETING_COLUMNS} FROM batch_meetings")
+
+# Officials are merged in Python (fullest name, union of variants), then replaced.
+DELETE_BATCH_OFFICIALS = "DELETE FROM officials WHERE id IN (SELECT id FROM batch_officials)"
+
+INSERT_OFFICIALS = """
+INSERT INTO officials (id, name, name_latin, name_en, country, role, variants)
+SELECT id, name, name_latin, name_en, country, role, variants FROM batch_officials
+"""
+
+DELETE_COUNTRIES = "DELETE FROM countries"
+
+INSERT_COUNTRIES = """
+INSERT INTO countries (iso3, name_en, name_hi, region, subregion, lat, lon)
+SELECT iso3, name_en, name_hi, region, subregion, lat, lon FROM batch_countries
+"""
+
+INSERT_INGEST_LOG = """
+INSERT INTO ingest_log (batch_id, at, source, article_id, status, reason, meetings)
+SELECT batch_id, at, source, article_id, status, reason, meetings FROM batch_log
+"""
+
+CHECKPOINT = "CHECKPOINT"
+
+TABLE_COUNTS = """
+SELECT (SELECT count(*) FROM articles) AS articles,
+       (SELECT count(*) FROM meetings) AS meetings,
+       (SELECT count(*) FROM officials) AS officials,
+       (SELECT count(*) FROM countries) AS countries,
+       (SELECT count(*) FROM ingest_log) AS ingest_log
+"""
+
+BATCH_LOG = """
+SELECT source, article_id, status, reason, meetings FROM ingest_log
+WHERE batch_id = ? ORDER BY rowid
+"""
