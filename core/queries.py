@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS countries (   -- copied from the gazetteer at every i
 );
 CREATE TABLE IF NOT EXISTS ingest_log (
     batch_id    VARCHAR NOT NULL,
-    at          TIMESTAMP NOT NULL,
+    "at"        TIMESTAMP NOT NULL,       -- quoted: AT is a keyword in DuckDB 2
     source      VARCHAR NOT NULL,
     article_id  VARCHAR,
     status      VARCHAR NOT NULL,         -- new | duplicate | rejected | skipped
@@ -115,8 +115,8 @@ SELECT iso3, name_en, name_hi, region, subregion, lat, lon FROM batch_countries
 """
 
 INSERT_INGEST_LOG = """
-INSERT INTO ingest_log (batch_id, at, source, article_id, status, reason, meetings)
-SELECT batch_id, at, source, article_id, status, reason, meetings FROM batch_log
+INSERT INTO ingest_log (batch_id, "at", source, article_id, status, reason, meetings)
+SELECT batch_id, "at", source, article_id, status, reason, meetings FROM batch_log
 """
 
 CHECKPOINT = "CHECKPOINT"
