@@ -1,0 +1,427 @@
+"""The DuckDB file: copy-on-write ingest, read-only readers.
+
+DuckDB allows one writing process and no readers in other processes while it
+writes. The dashboard reads the live file from another process, so an ingest never
+writes it: under an exclusive lock it copies the live file to a temp file in the
+same folder, writes the whole batch there in one transaction, checkpoints, fsyncs
+and atomically renames the copy over the live file. A kill at any point leaves the
+live file as it was; readers see the old file or the new one, never a half.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from core import queries
+from core.model import Article, Meeting, Person
+from core.reader import Rejected, read_inputs
+
+DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "meetings.duckdb"
+LOCK_TIMEOUT = 30.0          # seconds a second ingest waits for the first one
+BUILD_LOCK_TIMEOUT = 600.0   # a dashboard's first start waits for a build in progress
+# Test-only: "<point>:<seconds>" pauses the ingest at in-transaction or before-replace,
+# so tests can kill a real ingest at a known moment.
+PAUSE_ENV = "CORE_INGEST_TEST_PAUSE"
+
+Progress = Callable[[int, int], None]
+Extractor = Callable[[Article], list[Meeting]]
+
+
+class IngestBusy(RuntimeError):
+    """Another process holds the writer lock of this database."""
+
+
+@dataclass
+class IngestReport:
+    """What one ingest batch did; `reasons` lists (source, reason) of rejected and skipped."""
+
+    batch_id: str
+    db_path: str
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    meetings_added: int = 0
+    reasons: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+# ------------------------------------------------------------------ readers
+
+@contextmanager
+def read_connection(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection for one use; never hold it across dashboard reruns."""
+    path = Path(db_path)
+    if not path.exists():
+        raise FileNotFoundError(f"no database at {path}; run `python -m core ingest` first")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def db_version(db_path: str | os.PathLike) -> tuple[int, int]:
+    """(mtime_ns, size) of the live file, (0, 0) if missing: a cache key that changes per ingest."""
+    try:
+        stat = os.stat(db_path)
+    except FileNotFoundError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def table_counts(db_path: str | os.PathLike) -> dict[str, int]:
+    """Row counts of every table: {'articles': 5, 'meetings': 12, ...}."""
+    with read_connection(db_path) as con:
+        cursor = con.execute(queries.TABLE_COUNTS)
+        names = [d[0] for d in cursor.description]
+        return dict(zip(names, cursor.fetchone()))
+
+
+# ------------------------------------------------------------------ writers
+
+def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike = DEFAULT_DB,
+           progress: Progress | None = None, *, extractor: Extractor | None = None,
+           lock_timeout: float = LOCK_TIMEOUT) -> IngestReport:
+    """Read, extract and store one batch atomically; re-ingesting the same input adds nothing."""
+    db = Path(db_path)
+    with writer_lock(db, lock_timeout):
+        return _ingest_locked(list(paths), db, progress, extractor)
+
+
+def build_if_missing(db_path: str | os.PathLike, articles_dir: str | os.PathLike,
+                     progress: Progress | None = None, *,
+                     extractor: Extractor | None = None) -> bool:
+    """Build the database from a folder when the file is missing; True if it built it."""
+    db = Path(db_path)
+    if db.exists():
+        return False
+    with writer_lock(db, BUILD_LOCK_TIMEOUT):
+        if db.exists():          # another process built it while we waited
+            return False
+        _ingest_locked([articles_dir], db, progress, extractor)
+    return True
+
+
+@contextmanager
+def writer_lock(db: Path, timeout: float) -> Iterator[None]:
+    """The exclusive writer lock on <db>.lock; released by the kernel if the process dies."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(db.with_name(db.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IngestBusy(f"another ingest is writing {db}") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)   # closing the descriptor releases the flock
+
+
+def _ingest_locked(paths: list, db: Path, progress: Progress | None,
+                   extractor: Extractor | None) -> IngestReport:
+    """The batch, with the writer lock held: copy, write, swap."""
+    started = time.monotonic()
+    report = IngestReport(batch_id=_batch_id(), db_path=str(db))
+    _remove_stale_temps(db)
+    items = list(read_inputs(paths))
+    temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    if db.exists():
+        shutil.copyfile(db, temp)
+    try:
+        _write_copy(temp, items, report, progress, extractor or _default_extractor())
+        _swap(temp, db)
+    except BaseException:
+        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _write_copy(temp: Path, items: list[Article | Rejected], report: IngestReport,
+                progress: Progress | None, extractor: Extractor) -> None:
+    """Extract the new articles and write the batch into the copy in one transaction."""
+    con = duckdb.connect(str(temp))
+    try:
+        con.execute(queries.SCHEMA)
+        batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None))
+        existing = _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
+        batch.classify(items, existing, extractor, progress)
+        con.begin()
+        batch.write(con)
+        _test_pause("in-transaction")
+        con.commit()
+        con.execute(queries.CHECKPOINT)
+    finally:
+        con.close()
+
+
+def _default_extractor() -> Extractor:
+    """core.extract.extract_meetings, looked up at call time."""
+    from core.extract import extract_meetings
+    return extract_meetings
+
+
+def _batch_id() -> str:
+    """A sortable, unique batch id: '20250831T101500Z-1a2b3c'."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + secrets.token_hex(3)
+
+
+def _remove_stale_temps(db: Path) -> None:
+    """Temp copies left by a killed ingest; safe because we hold the writer lock."""
+    for stale in db.parent.glob(f"{db.name}.tmp-*"):
+        stale.unlink(missing_ok=True)
+
+
+def _swap(temp: Path, db: Path) -> None:
+    """fsync the finished copy and rename it over the live file, then fsync the folder."""
+    if temp.with_name(temp.name + ".wal").exists():
+        raise RuntimeError(f"{temp} still has a write-ahead log after CHECKPOINT; not swapping")
+    with temp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    _test_pause("before-replace")
+    os.replace(temp, db)
+    folder = os.open(db.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def _test_pause(point: str) -> None:
+    """Test-only: sleep at a named point when CORE_INGEST_TEST_PAUSE asks for it."""
+    wanted, _, seconds = os.environ.get(PAUSE_ENV, "").partition(":")
+    if wanted == point:
+        print(f"PAUSED {point}", file=sys.stderr, flush=True)
+        time.sleep(float(seconds or 30))
+
+
+def _article_ids(items: list[Article | Rejected]) -> list[str]:
+    """Ids of the articles among the read items."""
+    return [item.id for item in items if isinstance(item, Article)]
+
+
+def _existing(con: duckdb.DuckDBPyConnection, sql: str, ids: list[str]) -> dict[str, tuple]:
+    """Rows of a batch_ids query keyed by their first column (the id)."""
+    con.register("batch_ids", pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        return {row[0]: row for row in con.execute(sql).fetchall()}
+    finally:
+        con.unregister("batch_ids")
+
+
+# ------------------------------------------------------------------ the batch
+
+_LOG_SCHEMA = pa.schema([("batch_id", pa.string()), ("at", pa.timestamp("us")),
+                         ("source", pa.string()), ("article_id", pa.string()),
+                         ("status", pa.string()), ("reason", pa.string()),
+                         ("meetings", pa.int32())])
+_ARTICLE_SCHEMA = pa.schema([("id", pa.string()), ("source", pa.string()),
+                             ("title", pa.string()), ("url", pa.string()),
+                             ("published", pa.date32()), ("text", pa.string()),
+                             ("ingested_at", pa.timestamp("us"))])
+_OFFICIAL_SCHEMA = pa.schema([("id", pa.string()), ("name", pa.string()),
+                              ("name_latin", pa.string()), ("name_en", pa.string()),
+                              ("country", pa.string()), ("role", pa.string()),
+                              ("variants", pa.list_(pa.string()))])
+_COUNTRY_SCHEMA = pa.schema([("iso3", pa.string()), ("name_en", pa.string()),
+                             ("name_hi", pa.string()), ("region", pa.string()),
+                             ("subregion", pa.string()), ("lat", pa.float64()),
+                             ("lon", pa.float64())])
+_PERSON_COLUMNS = ("id", "name", "name_latin", "name_en", "role", "title")
+_MEETING_SCHEMA = pa.schema(
+    [("id", pa.string()), ("article_id", pa.string()), ("source", pa.string())]
+    + [(f"china_{c}", pa.string()) for c in _PERSON_COLUMNS]
+    + [(f"counterpart_{c}", pa.string()) for c in _PERSON_COLUMNS]
+    + [("counterpart_country", pa.string()), ("date", pa.date32()),
+       ("date_precision", pa.string()), ("weekday", pa.string()), ("date_text", pa.string()),
+       ("city", pa.string()), ("place_country", pa.string()), ("mode", pa.string()),
+       ("topics", pa.list_(pa.string())), ("evidence", pa.string())])
+
+
+class _Batch:
+    """The rows one ingest adds, collected before the single write transaction."""
+
+    def __init__(self, report: IngestReport, at: datetime) -> None:
+        self.report, self.at = report, at
+        self.articles: list[dict] = []
+        self.meetings: dict[str, dict] = {}
+        self.people: list[Person] = []
+        self.log: list[dict] = []
+
+    def classify(self, items: list[Article | Rejected], existing: dict[str, tuple],
+                 extractor: Extractor, progress: Progress | None) -> None:
+        """Sort every read item into new, duplicate, rejected or skipped; extract the new."""
+        first_source: dict[str, str] = {}
+        total = len(items)
+        if progress:
+            progress(0, total)
+        for done, item in enumerate(items, start=1):
+            if isinstance(item, Rejected):
+                self._log(item.source, None, item.status, item.reason)
+            elif item.id in existing:
+                self._log(item.source, item.id, "duplicate", "already in the database")
+            elif item.id in first_source:
+                self._log(item.source, item.id, "duplicate",
+                          f"same text as {first_source[item.id]} in this batch")
+            else:
+                first_source[item.id] = item.source
+                self._add_article(item, extractor)
+            if progress:
+                progress(done, total)
+
+    def _add_article(self, article: Article, extractor: Extractor) -> None:
+        """Extract one new article; an extractor crash rejects that article only."""
+        try:
+            meetings = list(extractor(article))
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+            message = " ".join(str(error).split())[:200]
+            self._log(article.source, article.id, "rejected",
+                      f"extraction failed ({type(error).__name__}: {message})")
+            return
+        added = 0
+        for meeting in meetings:
+            if meeting.id not in self.meetings:
+                self.meetings[meeting.id] = _meeting_row(meeting)
+                self.people += [meeting.china, meeting.counterpart]
+                added += 1
+        self.articles.append(_article_row(article, self.at))
+        self._log(article.source, article.id, "new", None if added else "no meeting found", added)
+
+    def _log(self, source: str, article_id: str | None, status: str,
+             reason: str | None, meetings: int = 0) -> None:
+        """One ingest_log row, counted in the report."""
+        report = self.report
+        report.read += 1
+        setattr(report, status, getattr(report, status) + 1)
+        report.meetings_added += meetings
+        if status in ("rejected", "skipped"):
+            report.reasons.append((source, reason or status))
+        self.log.append({"batch_id": report.batch_id, "at": self.at, "source": source,
+                         "article_id": article_id, "status": status, "reason": reason,
+                         "meetings": meetings})
+
+    def write(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Every row of the batch, inside the caller's transaction."""
+        self._write_countries(con)
+        _insert(con, queries.INSERT_ARTICLES, "batch_articles", self.articles, _ARTICLE_SCHEMA)
+        _insert(con, queries.INSERT_MEETINGS, "batch_meetings",
+                list(self.meetings.values()), _MEETING_SCHEMA)
+        officials = merge_officials(
+            _existing(con, queries.EXISTING_OFFICIALS, sorted({p.key for p in self.people})),
+            self.people)
+        con.register("batch_officials", pa.Table.from_pylist(officials, _OFFICIAL_SCHEMA))
+        con.execute(queries.DELETE_BATCH_OFFICIALS)
+        con.execute(queries.INSERT_OFFICIALS)
+        con.unregister("batch_officials")
+        _insert(con, queries.INSERT_INGEST_LOG, "batch_log", self.log, _LOG_SCHEMA)
+
+    def _write_countries(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Refresh the countries table from the gazetteer; keep the old one if it cannot load."""
+        try:
+            rows = country_rows()
+        except Exception as error:  # noqa: BLE001 - regions are auxiliary; articles still go in
+            self.report.warnings.append(f"countries not refreshed: {error}")
+            return
+        con.execute(queries.DELETE_COUNTRIES)
+        _insert(con, queries.INSERT_COUNTRIES, "batch_countries", rows, _COUNTRY_SCHEMA)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, sql: str, name: str,
+            rows: list[dict], schema: pa.Schema) -> None:
+    """Register rows as an Arrow table under a fixed name and run one INSERT ... SELECT."""
+    if not rows:
+        return
+    con.register(name, pa.Table.from_pylist(rows, schema))
+    try:
+        con.execute(sql)
+    finally:
+        con.unregister(name)
+
+
+def country_rows() -> list[dict]:
+    """One countries-table row per gazetteer country."""
+    from core.gazetteer import load_gazetteer
+    return [{"iso3": c.iso3, "name_en": c.en, "name_hi": c.hi[0] if c.hi else c.en,
+             "region": c.region, "subregion": c.subregion, "lat": c.lat, "lon": c.lon}
+            for c in load_gazetteer().countries.values()]
+
+
+def _article_row(article: Article, at: datetime) -> dict:
+    """An articles-table row."""
+    return {"id": article.id, "source": article.source, "title": article.title,
+            "url": article.url, "published": article.published, "text": article.text,
+            "ingested_at": at}
+
+
+def _meeting_row(meeting: Meeting) -> dict:
+    """A meetings-table row: the two people flattened into china_* and counterpart_*."""
+    row = {"id": meeting.id, "article_id": meeting.article_id, "source": meeting.source}
+    for side, person in (("china", meeting.china), ("counterpart", meeting.counterpart)):
+        row.update({f"{side}_id": person.key, f"{side}_name": person.name,
+                    f"{side}_name_latin": person.name_latin, f"{side}_name_en": person.name_en,
+                    f"{side}_role": person.role, f"{side}_title": person.title})
+    row.update(counterpart_country=meeting.counterpart.country, date=_iso_date(meeting.date),
+               date_precision=meeting.date_precision, weekday=meeting.weekday,
+               date_text=meeting.date_text, city=meeting.city,
+               place_country=meeting.place_country, mode=meeting.mode,
+               topics=list(meeting.topics), evidence=meeting.evidence)
+    return row
+
+
+def _iso_date(value: str | None) -> date | None:
+    """'2022-02-05' -> date; None or a malformed value -> None."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ officials
+
+def merge_officials(existing: dict[str, tuple], people: list[Person]) -> list[dict]:
+    """One row per person key: fullest name, first English name, latest role, all variants."""
+    merged: dict[str, dict] = {}
+    for key, row in existing.items():
+        _, name, name_latin, name_en, country, role, variants = row
+        merged[key] = {"id": key, "name": name, "name_latin": name_latin, "name_en": name_en,
+                       "country": country, "role": role, "variants": list(variants or [])}
+    for person in people:
+        row = merged.setdefault(person.key, {
+            "id": person.key, "name": None, "name_latin": None, "name_en": None,
+            "country": person.country, "role": person.role, "variants": []})
+        _merge_person(row, person)
+    return [merged[key] for key in sorted(merged)]
+
+
+def _merge_person(row: dict, person: Person) -> None:
+    """Fold one mention of a person into their officials row."""
+    if person.name and len(person.name) > len(row["name"] or ""):
+        row["name"], row["name_latin"] = person.name, person.name_latin
+    row["name_latin"] = row["name_latin"] or person.name_latin
+    row["name_en"] = row["name_en"] or person.name_en
+    row["country"] = row["country"] or person.country
+    if person.role != "other" or not row["role"]:
+        row["role"] = person.role
+    if person.name and person.name not in row["variants"]:
+        row["variants"] = sorted([*row["variants"], person.name])
