@@ -1,0 +1,184 @@
+"""The command line: python -m core ingest | extract | export | evaluate | bench.
+
+main(argv) -> exit code. 0 on success (a batch with rejected inputs is a success:
+the reasons are printed and logged), 1 when the work could not be done, 2 on usage
+errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from core.model import Article
+from core.reader import Rejected, read_inputs
+from core.store import DEFAULT_DB, LOCK_TIMEOUT, IngestBusy, IngestReport, Progress, ingest
+
+LARGE_INPUT = 1000   # items from which a progress bar is shown even when stderr is not a TTY
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments and run one command."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(encoding="utf-8")   # Devanagari even under a C locale
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per task."""
+    parser = argparse.ArgumentParser(prog="python -m core", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("ingest", help="read articles, extract meetings, store them")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .csv files or folders")
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    p.add_argument("--lock-timeout", type=float, default=LOCK_TIMEOUT,
+                   help="seconds to wait for another ingest to finish (default %(default)s)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=run_ingest)
+
+    p = commands.add_parser("extract", help="print meeting records as JSON lines, no database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(run=run_extract)
+
+    p = commands.add_parser("export", help="write filtered meetings as csv, jsonl or parquet")
+    _export_arguments(p)
+    p.set_defaults(run=run_export)
+
+    p = commands.add_parser("evaluate", help="precision, recall, F1 against a gold file")
+    p.add_argument("gold", type=Path)
+    p.add_argument("system", type=Path)
+    p.add_argument("--verbose", action="store_true", help="list missed, spurious and wrong records")
+    p.set_defaults(run=run_evaluate)
+
+    p = commands.add_parser("bench", help="extraction and ingest speed on a synthetic corpus")
+    p.add_argument("--articles", type=int, default=10_000, help="synthetic articles to ingest")
+    p.add_argument("--seed", type=int, default=2020)
+    p.add_argument("--corpus", type=Path, default=None,
+                   help="a real corpus folder to time extraction on (default: ../shared/corpus/news2020)")
+    p.set_defaults(run=run_bench)
+    return parser
+
+
+# ------------------------------------------------------------------ ingest
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Ingest the paths and print the summary and every rejection reason."""
+    progress, close = _progress_bar(enabled=not args.quiet)
+    try:
+        report = ingest(args.paths, args.db, progress, lock_timeout=args.lock_timeout)
+    except IngestBusy as busy:
+        print(f"error: {busy}; try again when it has finished", file=sys.stderr)
+        return 1
+    finally:
+        close()
+    print(format_report(report))
+    return 0
+
+
+def format_report(report: IngestReport) -> str:
+    """The ingest summary: counts, then one line per rejected or skipped input."""
+    lines = [
+        f"database: {report.db_path}",
+        f"articles read: {report.read}",
+        f"new: {report.new}",
+        f"duplicate: {report.duplicate}",
+        f"rejected: {report.rejected}",
+        f"skipped: {report.skipped}",
+        f"meetings added: {report.meetings_added}",
+    ]
+    lines += [f"  {source}: {reason}" for source, reason in report.reasons]
+    lines += [f"warning: {warning}" for warning in report.warnings]
+    lines.append(f"batch {report.batch_id} in {report.seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def _progress_bar(enabled: bool) -> tuple[Progress, Callable[[], None]]:
+    """A progress(done, total) callback drawing a tqdm bar on stderr, and its closer."""
+    state: dict = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in state:
+            show = enabled and (sys.stderr.isatty() or total >= LARGE_INPUT)
+            state["bar"] = _tqdm(total, show)
+        bar = state["bar"]
+        if bar is not None:
+            bar.update(done - bar.n)
+
+    def close() -> None:
+        if state.get("bar") is not None:
+            state["bar"].close()
+
+    return progress, close
+
+
+def _tqdm(total: int, show: bool):
+    """A tqdm bar, or None when it should not be shown."""
+    if not show:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, unit="article", file=sys.stderr, mininterval=0.5)
+
+
+# ------------------------------------------------------------------ extract
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Print every meeting as one contract JSON line; rejections go to stderr."""
+    from core.extract import extract_meetings
+    for item in read_inputs(args.paths):
+        if isinstance(item, Rejected):
+            print(f"{item.status} {item.source}: {item.reason}", file=sys.stderr)
+            continue
+        for record in _records(item, extract_meetings):
+            print(json.dumps(record, ensure_ascii=False))
+    sys.stdout.flush()
+    return 0
+
+
+def _records(article: Article, extract: Callable) -> list[dict]:
+    """The contract records of one article; an extractor crash is reported, not raised."""
+    try:
+        return [meeting.contract() for meeting in extract(article)]
+    except Exception as error:  # noqa: BLE001 - one article must not stop the run
+        print(f"error {article.source}: extraction failed ({type(error).__name__}: {error})",
+              file=sys.stderr)
+        return []
+
+
+# ------------------------------------------------------------------ export
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    """The export command's options."""
+    p.add_argument("--db", type=Path, default=DEFAULT_DB)
+    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), required=True)
+    p.add_argument("--out", type=Path, default=None, help="output file (default: stdout; parquet needs --out)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Not wired yet."""
+    print("error: export is not available yet", file=sys.stderr)
+    return 1
+
+
+# ------------------------------------------------------------------ evaluate, bench
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print the scorer's lines for a gold file and a system file."""
+    from core.evaluate import evaluate
+    for path in (args.gold, args.system):
+        if not path.is_file():
+            print(f"error: no such file: {path}", file=sys.stderr)
+            return 1
+    for line in evaluate(args.gold, args.system, verbose=args.verbose):
+        print(line)
+    return 0
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Run the benchmarks and print their table."""
+    from core.bench import run_benchmarks
+    print(run_benchmarks(n_articles=args.articles, seed=args.seed, corpus=args.corpus))
+    return 0
