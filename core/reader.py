@@ -55,13 +55,13 @@ def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Reject
             yield Rejected(str(given), "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every non-hidden file under folder, in a sorted, reproducible order."""
+def _walk(folder: Path) -> list[Path]:
+    """Every non-hidden file under folder, sorted by relative path: 'a/1.txt' < 'b.txt'."""
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / name for name in files if not name.startswith(".")]
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def _read_path(path: Path, in_folder: bool) -> Iterator[Article | Rejected]:
@@ -201,7 +201,8 @@ def _jsonl_record(source: str, line: str) -> Article | Rejected:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        return Rejected(source, f"malformed JSON line ({error.msg} at column {error.colno})")
+        message = error.msg.removesuffix(" at")   # some json messages end in "at"
+        return Rejected(source, f"malformed JSON line ({message} at column {error.colno})")
     if not isinstance(record, dict):
         return Rejected(source, "JSON line is not an object")
     return _record_article(source, {str(k).lower(): v for k, v in record.items()})
@@ -251,12 +252,8 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
         encoding, bom = _sniff(handle.read(4096))
         handle.seek(bom)
         rows = csv.reader(_csv_lines(handle, encoding))
+        header = _csv_header(rows)
         try:
-            header = [h.strip().lower() for h in next(rows, [])]
-            if not any(f in header for f in TEXT_FIELDS):
-                found = ", ".join(h for h in header if h) or "nothing"
-                raise _Unreadable(f"CSV has no text column (expected one of: "
-                                  f"{', '.join(TEXT_FIELDS)}; found: {found[:200]})")
             for number, row in enumerate(rows, start=2):
                 if any(cell.strip() for cell in row):
                     record = {h: v for h, v in zip(header, row) if h}
@@ -265,10 +262,25 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
             # After a parse error the reader's position is unreliable: stop this file.
             yield Rejected(f"{path}#line{rows.line_num}",
                            f"malformed CSV ({error}); rest of file skipped")
+        except _Unreadable as problem:
+            yield Rejected(f"{path}#line{rows.line_num + 1}", f"{problem}; rest of file skipped")
+
+
+def _csv_header(rows: Iterator[list[str]]) -> list[str]:
+    """The lower-cased header row; it must name a text column."""
+    try:
+        header = [h.strip().lower() for h in next(rows, [])]
+    except csv.Error as error:
+        raise _Unreadable(f"malformed CSV header ({error})") from None
+    if not any(f in header for f in TEXT_FIELDS):
+        found = ", ".join(h for h in header if h) or "nothing"
+        raise _Unreadable(f"CSV has no text column (expected one of: "
+                          f"{', '.join(TEXT_FIELDS)}; found: {found[:200]})")
+    return header
 
 
 def _csv_lines(handle: io.BufferedReader, encoding: str) -> Iterator[str]:
-    """Decoded lines for csv.reader; an undecodable line stops the file with a reason."""
+    """Decoded lines for csv.reader; an undecodable or over-long line stops the file."""
     for line in _lines(handle, encoding):
         if isinstance(line, Rejected):
             raise _Unreadable(line.reason)
