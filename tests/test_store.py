@@ -1,0 +1,243 @@
+"""core.store: idempotent ingest, one transaction, officials merging, readers, the lock."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from core import queries, store
+from core.model import Article, Meeting, Person
+from core.store import IngestBusy, build_if_missing, db_version, ingest, read_connection, writer_lock
+
+XI = "शी चिनफिंग"
+
+
+def person(name: str | None, key: str, country: str | None, role: str = "foreign_minister",
+           name_en: str | None = None) -> Person:
+    """A Person with what storage needs."""
+    return Person(name=name, name_latin=name and f"latin:{name}", name_en=name_en, role=role,
+                  title="विदेश मंत्री", country=country, key=key)
+
+
+def fake_extractor(article: Article) -> list[Meeting]:
+    """Meetings read off marker lines 'MEET <china key> <china name> ~ <counterpart> <ISO3>'."""
+    out = []
+    for line in article.text.split("\n"):
+        if line.startswith("MEET "):
+            china_name, other = line[5:].split(" ~ ")
+            other_name, iso3 = other.rsplit(" ", 1)
+            china = person(china_name, "xi-jinping", "CHN", "head_of_state",
+                           "Xi Jinping" if len(china_name) > 5 else None)
+            counterpart = person(other_name, f"{iso3}:{other_name.split()[-1]}", iso3)
+            out.append(Meeting(source=article.source, article_id=article.id, china=china,
+                               counterpart=counterpart, date="2024-05-01", date_precision="day",
+                               weekday="wednesday", city="Beijing", place_country="CHN",
+                               mode="phone", topics=("economy", "bri"), evidence=line))
+    return out
+
+
+def article_file(folder: Path, name: str, *meet_lines: str) -> Path:
+    """A Hindi .txt article with optional MEET marker lines for fake_extractor."""
+    folder.mkdir(parents=True, exist_ok=True)
+    body = [f"समाचार {name}: बीजिंग में आज बातचीत हुई।", *meet_lines]
+    path = folder / name
+    path.write_text("\n".join(body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Three articles: two with meetings (one person under two spellings), one with none."""
+    folder = tmp_path / "in"
+    article_file(folder, "a.txt", f"MEET {XI} ~ करीम मासिमोव KAZ", f"MEET {XI} ~ एर्दोगान TUR")
+    article_file(folder, "b.txt", "MEET शी ~ क. मासिमोव KAZ")
+    article_file(folder, "c.txt")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def no_gazetteer(monkeypatch):
+    """Two countries instead of the lead's gazetteer, which may be mid-edit."""
+    monkeypatch.setattr(store, "country_rows", lambda: [
+        {"iso3": "KAZ", "name_en": "Kazakhstan", "name_hi": "कजाकिस्तान", "region": "Asia",
+         "subregion": "Central Asia", "lat": 48.0, "lon": 67.0},
+        {"iso3": "TUR", "name_en": "Türkiye", "name_hi": "तुर्की", "region": "Asia",
+         "subregion": "Western Asia", "lat": 39.0, "lon": 35.0}])
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    """All rows of a query on a read-only connection."""
+    with read_connection(db) as con:
+        return con.execute(sql).fetchall()
+
+
+def run(paths, db: Path, **kwargs) -> store.IngestReport:
+    """ingest() with the fake extractor."""
+    return ingest(paths, db, extractor=fake_extractor, **kwargs)
+
+
+def test_ingest_stores_articles_meetings_officials_countries_and_log(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    report = run([corpus], db)
+    assert (report.read, report.new, report.duplicate, report.rejected, report.meetings_added) == (3, 3, 0, 0, 3)
+    assert rows(db, "SELECT count(*) FROM articles") == [(3,)]
+    [meeting] = rows(db, "SELECT china_name, counterpart_name, counterpart_country, date, weekday, "
+                         "city, place_country, mode, topics FROM meetings WHERE counterpart_country = 'TUR'")
+    assert meeting == (XI, "एर्दोगान", "TUR", date(2024, 5, 1), "wednesday", "Beijing", "CHN", "phone",
+                       ["economy", "bri"])
+    assert rows(db, "SELECT iso3, region FROM countries ORDER BY iso3") == [("KAZ", "Asia"), ("TUR", "Asia")]
+    log = rows(db, "SELECT source, status, reason, meetings FROM ingest_log ORDER BY source")
+    assert [(Path(s).name, st, r, m) for s, st, r, m in log] == [
+        ("a.txt", "new", None, 2), ("b.txt", "new", None, 1), ("c.txt", "new", "no meeting found", 0)]
+
+
+def test_meeting_ids_are_the_model_ids(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus], db)
+    expected = {m.id for p in sorted(corpus.iterdir())
+                for m in fake_extractor(next(iter(store.read_inputs([p]))))}
+    assert {r[0] for r in rows(db, "SELECT id FROM meetings")} == expected
+
+
+def test_reingest_is_idempotent(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus], db)
+    tables = ("articles", "meetings", "officials", "countries")
+    before = {t: rows(db, f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY ALL") if t == "articles"
+              else rows(db, f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
+    again = run([corpus], db)
+    assert (again.new, again.duplicate, again.meetings_added) == (0, 3, 0)
+    after = {t: rows(db, f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY ALL") if t == "articles"
+             else rows(db, f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
+    assert after == before
+    assert rows(db, "SELECT DISTINCT reason FROM ingest_log WHERE status = 'duplicate'") == [
+        ("already in the database",)]
+
+
+def test_the_same_text_twice_in_one_batch(tmp_path):
+    one = article_file(tmp_path, "one.txt", f"MEET {XI} ~ एर्दोगान TUR")
+    two = tmp_path / "two.txt"
+    two.write_bytes(one.read_bytes())
+    report = run([one, two], tmp_path / "m.duckdb")
+    assert (report.new, report.duplicate, report.meetings_added) == (1, 1, 1)
+    assert rows(tmp_path / "m.duckdb", "SELECT reason FROM ingest_log WHERE status = 'duplicate'") == [
+        (f"same text as {one} in this batch",)]
+
+
+def test_officials_are_merged_across_articles_and_batches(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus / "b.txt"], db)       # first only the short forms
+    assert rows(db, "SELECT name, name_en, variants FROM officials WHERE id = 'xi-jinping'") == [
+        ("शी", None, ["शी"])]
+    run([corpus], db)                 # then the full name and an English name
+    assert rows(db, "SELECT id, name, name_latin, name_en, country, role, variants FROM officials "
+                    "WHERE id = 'xi-jinping'") == [
+        ("xi-jinping", XI, f"latin:{XI}", "Xi Jinping", "CHN", "head_of_state", sorted([XI, "शी"]))]
+    assert rows(db, "SELECT name, variants FROM officials WHERE id = 'KAZ:मासिमोव'") == [
+        ("करीम मासिमोव", sorted(["करीम मासिमोव", "क. मासिमोव"]))]
+    assert rows(db, "SELECT count(*) FROM officials") == [(3,)]
+
+
+def test_merge_keeps_a_known_role_over_other():
+    rows_ = store.merge_officials({}, [person("अ ब", "k", "NPL", "ambassador"), person("ब", "k", "NPL", "other")])
+    assert [(r["name"], r["role"], r["variants"]) for r in rows_] == [("अ ब", "ambassador", ["अ ब", "ब"])]
+
+
+def test_an_extractor_crash_rejects_only_that_article(tmp_path, corpus):
+    def flaky(article: Article) -> list[Meeting]:
+        if article.source.endswith("b.txt"):
+            raise ValueError("bad\nthing")
+        return fake_extractor(article)
+
+    db = tmp_path / "m.duckdb"
+    report = ingest([corpus], db, extractor=flaky)
+    assert (report.new, report.rejected, report.meetings_added) == (2, 1, 2)
+    assert report.reasons == [(str(corpus / "b.txt"), "extraction failed (ValueError: bad thing)")]
+    assert run([corpus], db).new == 1        # not stored, so a fixed extractor picks it up
+
+
+def test_a_failing_write_leaves_the_live_file_untouched(tmp_path, corpus, monkeypatch):
+    db = tmp_path / "m.duckdb"
+    run([corpus / "a.txt"], db)
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    monkeypatch.setattr(queries, "INSERT_INGEST_LOG", "INSERT INTO no_such_table SELECT 1")
+    with pytest.raises(duckdb.Error):
+        run([corpus], db)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "m.duckdb", "m.duckdb.lock"]
+
+
+def test_the_batch_is_written_in_one_transaction(tmp_path, corpus, monkeypatch):
+    calls: list[str] = []
+    real_connect = duckdb.connect
+
+    class Spy:
+        def __init__(self, con): self.con = con
+        def __getattr__(self, name): return getattr(self.con, name)
+        def begin(self): calls.append("begin"); return self.con.begin()
+        def commit(self): calls.append("commit"); return self.con.commit()
+        def execute(self, sql, *args):
+            if sql.lstrip().startswith(("INSERT", "DELETE")):
+                calls.append("write")
+            return self.con.execute(sql, *args)
+
+    monkeypatch.setattr(store.duckdb, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
+    run([corpus], tmp_path / "m.duckdb")
+    assert calls[0] == "begin" and calls[-1] == "commit" and calls.count("begin") == 1
+    assert set(calls[1:-1]) == {"write"}
+
+
+def test_stale_temp_files_are_removed(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus / "a.txt"], db)
+    for name in ("m.duckdb.tmp-1-dead", "m.duckdb.tmp-1-dead.wal"):
+        (tmp_path / name).write_bytes(b"half a database")
+    run([corpus], db)
+    assert not list(tmp_path.glob("m.duckdb.tmp-*"))
+
+
+def test_build_if_missing_reports_progress_and_builds_once(tmp_path, corpus):
+    db = tmp_path / "sub" / "m.duckdb"
+    seen: list[tuple[int, int]] = []
+    assert build_if_missing(db, corpus, lambda done, total: seen.append((done, total)),
+                            extractor=fake_extractor)
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    assert not build_if_missing(db, corpus, extractor=fake_extractor)
+    assert rows(db, "SELECT count(*) FROM articles") == [(3,)]
+
+
+def test_an_empty_batch_still_creates_the_schema(tmp_path):
+    db = tmp_path / "m.duckdb"
+    report = run([tmp_path / "missing"], db)
+    assert report.rejected == 1
+    assert rows(db, "SELECT count(*) FROM articles") == [(0,)]
+
+
+def test_readers_are_read_only_and_versioned(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    assert db_version(db) == (0, 0)
+    with pytest.raises(FileNotFoundError, match="no database at"):
+        with read_connection(db):
+            pass
+    run([corpus / "a.txt"], db)
+    first = db_version(db)
+    with read_connection(db) as con, pytest.raises(duckdb.Error):
+        con.execute("DELETE FROM articles")
+    run([corpus], db)
+    assert db_version(db) != first
+
+
+def test_a_held_lock_makes_a_second_ingest_stop(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    with writer_lock(db, timeout=1):
+        with pytest.raises(IngestBusy, match=f"another ingest is writing {db}"):
+            run([corpus], db, lock_timeout=0.2)
+    assert run([corpus], db).new == 3
+
+
+def test_the_real_samples_ingest(tmp_path, root):
+    report = ingest([root / "data" / "articles"], tmp_path / "m.duckdb")
+    assert (report.read, report.new, report.rejected) == (5, 5, 0)
