@@ -1,0 +1,184 @@
+"""Fast lookup structures built once from the gazetteer.
+
+Text is matched token by token: every gazetteer phrase is a tuple of folded tokens,
+looked up longest-first at each position (a dict per category, no giant regex).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
+
+_LETTERS = "\u0900-\u0963\u0970-\u097f"
+TOKEN = re.compile(rf"[{_LETTERS}A-Za-z0-9]+(?:[-'][{_LETTERS}A-Za-z0-9]+)*|[^\s{_LETTERS}A-Za-z0-9]")
+_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
+_VOWEL_SIGNS = re.compile("[\u093a-\u094f\u0951-\u0957\u0962\u0963\u0900-\u0903]")
+_VOWELS = re.compile("[\u0904-\u0914\u0960\u0961\u0972-\u0977]")
+
+
+def fold(token: str) -> str:
+    """Spelling-insensitive form: no nukta, candrabindu as anusvara (as the scorer folds)."""
+    return unicodedata.normalize("NFD", token).translate(_FOLD)
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a name, for variant spellings (क़ीम ~ क़ैम, जापारोव ~ जोपारोव)."""
+    text = _VOWEL_SIGNS.sub("", fold(name).replace("-", " "))
+    return _VOWELS.sub("", text).replace(" ", "")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Word and punctuation tokens with their character offsets."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+class PhraseTable:
+    """Phrases as token tuples, matched longest-first at a token position."""
+
+    def __init__(self) -> None:
+        self._table: dict[tuple[str, ...], Any] = {}
+        self._longest: dict[str, int] = {}
+
+    def add(self, phrase: str, value: Any) -> None:
+        """Register a phrase (first registration wins)."""
+        key = tuple(fold(t) for t, _, _ in tokenize(phrase))
+        if key and key not in self._table:
+            self._table[key] = value
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    def match(self, folded: list[str], i: int) -> tuple[int, Any] | None:
+        """The longest phrase starting at token i: (length, value), or None."""
+        longest = self._longest.get(folded[i])
+        if not longest:
+            return None
+        for size in range(min(longest, len(folded) - i), 0, -1):
+            value = self._table.get(tuple(folded[i:i + size]))
+            if value is not None:
+                return size, value
+        return None
+
+
+@dataclass(frozen=True)
+class TopicWord:
+    topic: str
+    stem: bool
+
+
+@dataclass
+class Lexicon:
+    gz: Gazetteer
+    countries: PhraseTable          # -> iso3 (names and adjectives)
+    places: PhraseTable             # -> City (cities and venues)
+    officials: PhraseTable          # full names -> official id
+    titles: PhraseTable             # -> (role, title form)
+    honorifics: frozenset[str]
+    former: frozenset[str]
+    stopwords: frozenset[str]
+    ambiguous: frozenset[str]       # country/city forms that are also common words
+    topic_words: PhraseTable        # -> TopicWord
+    topic_stems: list[tuple[tuple[str, ...], TopicWord]]
+    predicate: re.Pattern
+    not_meeting: re.Pattern
+    irrealis: re.Pattern
+    phone: re.Pattern
+    video: re.Pattern
+    pronouns: frozenset[str]
+    short_index: dict[str, list[str]]    # skeleton of a short or last-name form -> official ids
+    full_index: dict[str, list[str]]     # skeleton of a full name -> official ids
+    months: dict[str, int]
+    weekdays: dict[str, str]
+    relative_days: PhraseTable
+    last_words: frozenset[str]
+    month_relative: PhraseTable          # -> "last" | "this"
+    cities_by_name: dict[tuple[str, str], Any]
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern:
+    """One regex of word-initial alternatives."""
+    joined = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"(?<![{_LETTERS}])(?:{joined})")
+
+
+def _words(forms: tuple[str, ...]) -> re.Pattern:
+    """A regex of whole words or phrases."""
+    joined = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![{_LETTERS}])(?:{joined})(?![{_LETTERS}])")
+
+
+def _official_tables(gz: Gazetteer) -> tuple[PhraseTable, dict[str, list[str]], dict[str, list[str]]]:
+    """Full-name table and skeleton indexes of short and full names."""
+    table, short, full = PhraseTable(), {}, {}
+    for official in gz.officials.values():
+        for form in official.hi:
+            table.add(form, official.id)
+            full.setdefault(skeleton(form), []).append(official.id)
+        for form in official.short:
+            short.setdefault(skeleton(form), []).append(official.id)
+    return table, short, full
+
+
+def _topic_tables(gz: Gazetteer) -> tuple[PhraseTable, list[tuple[tuple[str, ...], TopicWord]]]:
+    """Whole-word topic phrases, and stems that match a word's beginning."""
+    words, stems = PhraseTable(), []
+    for keyword, topic in gz.topics.items():
+        if keyword.endswith("*"):
+            key = tuple(fold(t) for t, _, _ in tokenize(keyword[:-1]))
+            stems.append((key, TopicWord(topic, True)))
+        else:
+            words.add(keyword, TopicWord(topic, False))
+    stems.sort(key=lambda item: -sum(len(t) for t in item[0]))
+    return words, stems
+
+
+def build_lexicon(gz: Gazetteer) -> Lexicon:
+    """Compile every lookup structure the extractor needs."""
+    countries, places, titles, relative, month_rel = (PhraseTable() for _ in range(5))
+    ambiguous: set[str] = set()
+    for country in gz.countries.values():
+        for form in country.hi + country.adj:
+            countries.add(form, country.iso3)
+        ambiguous.update(fold(a) for a in country.ambiguous)
+    by_name = {(c.en, c.country): c for c in gz.cities}
+    for city in sorted(gz.cities, key=lambda c: c.kind != "venue"):
+        for form in city.hi:
+            places.add(form, city)
+        ambiguous.update(fold(a) for a in city.ambiguous)
+    for form, role in gz.titles.items():
+        titles.add(form, (role, form))
+    for form in gz.counterpart_words:
+        titles.add(form, ("counterpart", form))
+    for form, offset in gz.relative_days.items():
+        relative.add(form, offset)
+    for form in gz.last_month:
+        month_rel.add(form, "last")
+    for form in gz.this_month:
+        month_rel.add(form, "this")
+    officials, short_index, full_index = _official_tables(gz)
+    topic_words, topic_stems = _topic_tables(gz)
+    return Lexicon(
+        gz=gz, countries=countries, places=places, officials=officials, titles=titles,
+        honorifics=frozenset(fold(h.rstrip(".")) for h in gz.honorifics),
+        former=frozenset(fold(f) for f in gz.former),
+        stopwords=frozenset(fold(w) for w in gz.stopwords), ambiguous=frozenset(ambiguous),
+        topic_words=topic_words, topic_stems=topic_stems,
+        predicate=_alternation(gz.predicates), not_meeting=_alternation(gz.not_meeting),
+        irrealis=re.compile(rf"^(?:{'|'.join(gz.irrealis)})$"),
+        phone=_words(gz.phone), video=_words(gz.video),
+        pronouns=frozenset(fold(p) for p in gz.pronouns),
+        short_index=short_index, full_index=full_index,
+        months={fold(k): v for k, v in gz.months.items()},
+        weekdays={fold(k): v for k, v in gz.weekdays.items()},
+        relative_days=relative, last_words=frozenset(fold(w) for w in gz.last_words),
+        month_relative=month_rel, cities_by_name=by_name,
+    )
+
+
+@lru_cache(maxsize=4)
+def lexicon(folder: Path = DEFAULT_DIR) -> Lexicon:
+    """The lexicon of a gazetteer folder, built once per process."""
+    return build_lexicon(load_gazetteer(folder))

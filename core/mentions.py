@@ -1,0 +1,270 @@
+"""People in an article: titled and known-name mentions, then one cluster per person.
+
+find_mentions(sentence, lex) finds "title + name" and gazetteer names in one sentence;
+cluster(mentions, lex, year) links every mention of one person (surnames, spelling
+variants, unnamed "the Pakistani president") to one Cluster.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.lexicon import Lexicon, fold, skeleton
+
+_GENITIVE = frozenset(fold(w) for w in ("के", "की", "का"))
+_POSTING = fold("में")
+# Tokens that end the phrase before a title ("X ने Y के राजदूत"): the title's owner is inside.
+_PHRASE_STOP = frozenset(fold(w) for w in (
+    "ने", "से", "को", "में", "और", "तथा", "एवं", "व", "या", "कि", "पर", "साथ", "बीच", "है", "हैं", "था", "थे",
+    "थी", "आए", "आईं", "आये", "लेने", "हुए", "हुई", "किया", "दौरान", "बाद", "पहले", "जो", "ही", "भी"))
+_MAX_NAME = 4
+_MAX_PHRASE = 12
+
+
+@dataclass
+class Mention:
+    """One reference to a person in one sentence."""
+
+    sent: int
+    start: int                   # token span of the whole mention (title and name)
+    end: int
+    name: str | None             # Devanagari as written, without the title
+    name_tokens: tuple[str, ...] = ()
+    title: str | None = None     # the title phrase as written
+    role: str | None = None
+    country: str | None = None   # from the title phrase or the gazetteer
+    posting: str | None = None   # "X में ... राजदूत": the country posted in
+    official: str | None = None  # gazetteer id
+    spokesperson: bool = False
+    former: bool = False
+    counterpart_word: bool = False   # "चीनी समकक्ष": the role is the other side's
+    surname_only: bool = False
+    cluster: int = -1
+
+
+@dataclass
+class Cluster:
+    """One person across the article."""
+
+    index: int
+    mentions: list[Mention] = field(default_factory=list)
+    name: str | None = None
+    official: str | None = None
+    country: str | None = None
+    role: str | None = None
+    title: str | None = None
+    keys: set[str] = field(default_factory=set)   # folded surname / short forms that refer to it
+    skeletons: set[str] = field(default_factory=set)
+
+
+def _country_at(folded: list[str], i: int, lex: Lexicon) -> tuple[int, str] | None:
+    """A country name or adjective starting at token i: (length, iso3)."""
+    hit = lex.countries.match(folded, i)
+    if hit and (hit[0] > 1 or folded[i] not in lex.ambiguous):
+        return hit
+    return None
+
+
+def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: int,
+                  lex: Lexicon) -> tuple[int, str | None, str | None]:
+    """Scan left of a title for its owner: (phrase start, country, posting country)."""
+    country, i = None, start - 1
+    lowest = max(0, start - _MAX_PHRASE)
+    while i >= lowest:
+        tok = folded[i]
+        if not tok[0].isalnum() and tok not in "-" or tok in _PHRASE_STOP:
+            break
+        for size in (3, 2, 1):
+            if i - size + 1 >= 0:
+                hit = _country_at(folded, i - size + 1, lex)
+                if hit and hit[0] == size:
+                    country = country or hit[1]
+                    i -= size - 1
+                    break
+        i -= 1
+    phrase_start = i + 1
+    posting = None
+    if i >= 1 and folded[i] == _POSTING:
+        for size in (3, 2, 1):
+            hit = _country_at(folded, i - size, lex) if i - size >= 0 else None
+            if hit and hit[0] == size:
+                posting = hit[1]
+                break
+    return phrase_start, country, posting
+
+
+def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
+                lex: Lexicon) -> tuple[int, int]:
+    """The name span after a title: skip honorifics, stop at a common word."""
+    while i < len(folded) and (folded[i].rstrip(".") in lex.honorifics or folded[i] == "."):
+        i += 1
+    start = i
+    if i < len(folded) and lex.officials.match(folded, i):
+        return start, i + lex.officials.match(folded, i)[0]
+    while i < len(folded) and i - start < _MAX_NAME:
+        tok = folded[i]
+        if (not tok[0].isalpha() or tok in lex.stopwords or lex.titles.match(folded, i)
+                or lex.months.get(tok) or lex.weekdays.get(tok) or _country_at(folded, i, lex)
+                or not ("\u0900" <= tok[0] <= "\u097f")):
+            break
+        i += 1
+    return start, i
+
+
+def _is_spokesperson(title: str, lex: Lexicon) -> bool:
+    """A spokesperson's words are a statement, never a meeting."""
+    return any(word in title for word in lex.gz.spokesperson)
+
+
+def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], text: str,
+            lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """Mentions introduced by a title ("कजाकिस्तान के राष्ट्रपति कसीम जोमार्ट तोकायेव")."""
+    mentions, used, i = [], set(), 0
+    while i < len(folded):
+        hit = lex.titles.match(folded, i)
+        if not hit or lex.places.match(folded, i):
+            i += 1
+            continue
+        size, (role, _form) = hit
+        phrase_start, country, posting = _title_phrase(tokens, folded, i, lex)
+        name_start, name_end = _name_after(tokens, folded, i + size, lex)
+        former = any(folded[k] in lex.former for k in range(phrase_start, i + 1))
+        title = text[tokens[phrase_start][1]:tokens[i + size - 1][2]]
+        name = text[tokens[name_start][1]:tokens[name_end - 1][2]] if name_end > name_start else None
+        official = None
+        if name:
+            match = lex.officials.match(folded, name_start)
+            official = match[1] if match and match[0] == name_end - name_start else None
+        mentions.append(Mention(
+            sent, phrase_start, max(name_end, i + size), name, tuple(folded[name_start:name_end]),
+            title=title, role=None if role == "counterpart" else role, country=country, posting=posting,
+            official=official, spokesperson=_is_spokesperson(title, lex), former=former,
+            counterpart_word=role == "counterpart"))
+        used.update(range(phrase_start, max(name_end, i + size)))
+        i = max(name_end, i + size)
+    return mentions, used
+
+
+def find_mentions(sent: int, text: str, tokens: list[tuple[str, int, int]], folded: list[str],
+                  lex: Lexicon) -> list[Mention]:
+    """Titled mentions and bare gazetteer names of one sentence."""
+    mentions, used = _titled(sent, tokens, folded, text, lex)
+    i = 0
+    while i < len(folded):
+        hit = None if i in used else lex.officials.match(folded, i)
+        if hit:
+            size, official = hit
+            mentions.append(Mention(sent, i, i + size, text[tokens[i][1]:tokens[i + size - 1][2]],
+                                    tuple(folded[i:i + size]), official=official))
+            i += size
+        else:
+            i += 1
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _link_official(mention: Mention, lex: Lexicon) -> str | None:
+    """A gazetteer person for a name written another way (लुकाशंको ~ लुकाशेंको)."""
+    if mention.official or not mention.name:
+        return mention.official
+    skel = skeleton(mention.name)
+    candidates = lex.full_index.get(skel, [])
+    if not candidates and len(mention.name_tokens) == 1 and len(skel) >= 3:
+        candidates = lex.short_index.get(skel, [])
+    officials = [lex.gz.officials[c] for c in dict.fromkeys(candidates)]
+    if mention.country:
+        officials = [o for o in officials if o.country == mention.country]
+    return officials[0].id if len(officials) == 1 and (mention.country or len(mention.name_tokens) > 1) else None
+
+
+def _surname_keys(tokens: tuple[str, ...], country: str | None) -> set[str]:
+    """The tokens that refer to a person alone: a Chinese surname comes first."""
+    if len(tokens) < 2:
+        return set(tokens)
+    return {tokens[0]} if country == "CHN" else {tokens[-1]}
+
+
+def _same_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A name is the other or a contiguous part of it, allowing spelling variants."""
+    if len(short) > len(full):
+        return False
+    for k in range(len(full) - len(short) + 1):
+        part = full[k:k + len(short)]
+        if all(a == b or (len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b)) for a, b in zip(short, part)):
+            return True
+    return False
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _join(clusters: list[Cluster], mention: Mention) -> Cluster:
+    """The cluster this named mention belongs to, or a new one."""
+    for cluster in clusters:
+        if mention.official and cluster.official == mention.official:
+            return cluster
+        if (cluster.official and mention.official) or not _compatible(cluster.country, mention.country):
+            continue
+        if any(_same_name(mention.name_tokens, m.name_tokens) for m in cluster.mentions if m.name):
+            return cluster
+    clusters.append(Cluster(len(clusters)))
+    return clusters[-1]
+
+
+def _finish(cluster: Cluster, lex: Lexicon, year: int | None, home: str | None) -> None:
+    """Name, country, role and title of a cluster from its mentions and the gazetteer."""
+    named = [m for m in cluster.mentions if m.name]
+    if named:
+        cluster.name = max(named, key=lambda m: (len(m.name_tokens), -m.sent)).name
+    official = lex.gz.officials.get(cluster.official) if cluster.official else None
+    titled = [m for m in cluster.mentions if m.title and not m.counterpart_word and not m.former]
+    cluster.country = next((m.country for m in cluster.mentions if m.country), None) or (
+        official.country if official else (home if titled else None))
+    cluster.role = titled[0].role if titled else (official.role_in(year) if official else None)
+    cluster.title = titled[0].title if titled else None
+    for m in named:
+        cluster.keys |= _surname_keys(m.name_tokens, cluster.country)
+        cluster.keys.add(" ".join(m.name_tokens))
+    if official:
+        cluster.keys |= {fold(s) for s in official.short}
+    cluster.skeletons = {skeleton(k) for k in cluster.keys if len(skeleton(k)) >= 3}
+
+
+def cluster(mentions: list[Mention], lex: Lexicon, year: int | None, home: str | None) -> list[Cluster]:
+    """Group mentions into people; unnamed mentions join the one person of their kind.
+
+    `home` is the country of the article's dateline: an unqualified title ("विदेश सचिव")
+    in a New Delhi story is an Indian official.
+    """
+    clusters: list[Cluster] = []
+    for mention in sorted((m for m in mentions if m.name), key=lambda m: -len(m.name_tokens)):
+        mention.official = _link_official(mention, lex)
+        found = _join(clusters, mention)
+        found.official = found.official or mention.official
+        found.mentions.append(mention)
+        mention.cluster = found.index
+    for found in clusters:
+        _finish(found, lex, year, home)
+    for mention in (m for m in mentions if not m.name and not m.counterpart_word):
+        mention.country = mention.country or home
+        same = [c for c in clusters if c.country and c.country == mention.country and c.role == mention.role]
+        if len(same) == 1:
+            same[0].mentions.append(mention)
+            mention.cluster = same[0].index
+    return clusters
+
+
+def surname_mentions(sent: int, text: str, tokens: list[tuple[str, int, int]], folded: list[str],
+                     taken: set[int], clusters: list[Cluster], lex: Lexicon) -> list[Mention]:
+    """Bare surnames of people already named ("लियू ने कहा", "जोपारोव से")."""
+    found = []
+    for i, tok in enumerate(folded):
+        if i in taken or tok in lex.stopwords or not ("\u0900" <= tok[0] <= "\u097f"):
+            continue
+        skel = skeleton(tok)
+        owners = [c for c in clusters if tok in c.keys or (len(skel) >= 3 and skel in c.skeletons)]
+        if len(owners) == 1:
+            owner = owners[0]
+            found.append(Mention(sent, i, i + 1, tokens[i][0], (tok,), country=owner.country,
+                                 role=owner.role, official=owner.official, surname_only=True,
+                                 cluster=owner.index))
+    return found
