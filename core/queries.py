@@ -5,6 +5,14 @@ Sections: schema, writes (ingest), reads (dashboard and export).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from core.filters import Filters, Options
+
+if TYPE_CHECKING:                # only for annotations: the writes section needs neither
+    import duckdb
+    import pandas as pd
+
 # --------------------------------------------------------------------- schema
 
 SCHEMA = """
@@ -133,3 +141,278 @@ BATCH_LOG = """
 SELECT source, article_id, status, reason, meetings FROM ingest_log
 WHERE batch_id = ? ORDER BY rowid
 """
+
+
+# ---------------------------------------------------------------------- reads
+# The dashboard and the export. Every read below starts from _filtered(f): one WHERE
+# clause built from one Filters value by the template table _FILTER_SQL, with every
+# value a parameter. The identifiers a caller may choose (a name column per script,
+# a timeline axis, a colour) come only from the whitelist _IDENTIFIERS.
+
+# Filters field -> condition on meetings m; each ? receives the field's value.
+_FILTER_SQL = (
+    ("date_from", "m.date >= ?"),
+    ("date_to", "m.date <= ?"),
+    ("countries", "list_contains(?::VARCHAR[], m.counterpart_country)"),
+    ("regions", "m.counterpart_country IN "
+                "(SELECT iso3 FROM countries WHERE list_contains(?::VARCHAR[], region))"),
+    ("china_officials", "list_contains(?::VARCHAR[], m.china_id)"),
+    ("counterpart_officials", "list_contains(?::VARCHAR[], m.counterpart_id)"),
+    ("roles", "(list_contains(?::VARCHAR[], m.china_role) "
+              "OR list_contains(?::VARCHAR[], m.counterpart_role))"),
+    ("modes", "list_contains(?::VARCHAR[], m.mode)"),
+    ("topics", "list_has_any(m.topics, ?::VARCHAR[])"),
+    # contains() takes the text literally: % _ ' ; -- are just characters here
+    ("text", "contains(lower(concat_ws(' ', m.china_name, m.china_name_latin, m.china_name_en, "
+             "m.china_title, m.counterpart_name, m.counterpart_name_latin, m.counterpart_name_en, "
+             "m.counterpart_title, m.evidence)), lower(?))"),
+)
+
+_NAME_ORDER = {"deva": ("name", "name_latin", "name_en"),   # fall back to what is known
+               "latin": ("name_latin", "name_en", "name"),
+               "en": ("name_en", "name_latin", "name")}
+_NO_COUNTRY = {"deva": "अंतरराष्ट्रीय संगठन", "latin": "International organisation",
+               "en": "International organisation"}
+
+
+def _build_identifiers() -> dict[tuple[str, ...], str]:
+    """Every SQL expression a caller may pick, keyed by (kind, choice, script)."""
+    out: dict[tuple[str, ...], str] = {}
+    for side in ("china", "counterpart"):
+        out[("side", side, "")] = side
+    for script, order in _NAME_ORDER.items():
+        for side in ("china", "counterpart"):
+            out[("name", side, script)] = "coalesce(" + ", ".join(f"f.{side}_{c}" for c in order) + ")"
+        country = "c.name_hi, c.name_en" if script == "deva" else "c.name_en"
+        out[("country", "", script)] = f"coalesce({country}, f.counterpart_country, '{_NO_COUNTRY[script]}')"
+        out[("axis", "country", script)] = out[("country", "", script)]
+        out[("axis", "china", script)] = out[("name", "china", script)]
+    out[("axis_key", "country", "")] = "coalesce(f.counterpart_country, '')"
+    out[("axis_key", "china", "")] = "f.china_id"
+    out[("colour", "role", "")] = "f.counterpart_role"
+    out[("colour", "region", "")] = "coalesce(c.region, 'International')"
+    return out
+
+
+_IDENTIFIERS = _build_identifiers()
+TIMELINE_AXES = ("country", "china")
+TIMELINE_COLOURS = ("role", "region")
+
+
+def _ident(kind: str, choice: str = "", script: str = "") -> str:
+    """The whitelisted SQL expression for a choice; anything else raises ValueError."""
+    try:
+        return _IDENTIFIERS[(kind, choice, script)]
+    except KeyError:
+        raise ValueError(f"not a known {kind}: {choice!r} {script!r}") from None
+
+
+def filter_where(f: Filters) -> tuple[str, list]:
+    """('m.date >= ? AND ...', [params]) for f over meetings m; 'TRUE' when f is empty."""
+    clauses, params = [], []
+    for name, sql in _FILTER_SQL:
+        value = getattr(f, name)
+        if value:
+            clauses.append(sql)
+            params.extend([list(value) if isinstance(value, tuple) else value] * sql.count("?"))
+    return " AND ".join(clauses) or "TRUE", params
+
+
+def _filtered(f: Filters) -> tuple[str, list]:
+    """The CTE `f` of the filtered meetings, and its parameters; every read starts here."""
+    where, params = filter_where(f)
+    return f"WITH f AS (SELECT m.* FROM meetings m WHERE {where})", params
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
+    """Run one read and return a DataFrame."""
+    return con.execute(sql, params).df()
+
+
+def _meeting_select(script: str) -> str:
+    """The columns of one meeting row as the table and the export show it."""
+    return f"""
+SELECT f.id, strftime(f.date, '%Y-%m-%d') AS date, f.date_precision, f.weekday, f.date_text,
+       {_ident("name", "china", script)} AS china, f.china_title, f.china_role,
+       {_ident("name", "counterpart", script)} AS counterpart, f.counterpart_title,
+       f.counterpart_role, f.counterpart_country AS country, {_ident("country", "", script)} AS country_name,
+       f.city, f.place_country, f.mode, f.topics, f.evidence, f.source,
+       f.article_id, f.china_id, f.counterpart_id
+FROM f LEFT JOIN countries c ON c.iso3 = f.counterpart_country"""
+
+
+def filtered_meetings(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None,
+                      dated: bool | None = None) -> pd.DataFrame:
+    """THE query path: the meetings f selects, newest first, names in f.script; one row each."""
+    cte, params = _filtered(f)
+    where = {None: "", True: "WHERE f.date IS NOT NULL", False: "WHERE f.date IS NULL"}[dated]
+    sql = f"{cte}{_meeting_select(f.script)}\n{where}\nORDER BY f.date DESC NULLS LAST, f.id"
+    if limit is not None:
+        sql, params = sql + "\nLIMIT ?", [*params, limit]
+    return _df(con, sql, params)
+
+
+def meeting_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, float]:
+    """{'meetings', 'countries', 'officials', 'articles', 'dated', 'dated_share'} of f's meetings."""
+    cte, params = _filtered(f)
+    row = con.execute(f"""{cte}
+SELECT count(*) AS meetings, count(DISTINCT counterpart_country) AS countries,
+       (SELECT count(*) FROM (SELECT china_id FROM f UNION SELECT counterpart_id FROM f)) AS officials,
+       count(DISTINCT article_id) AS articles, count(date) AS dated
+FROM f""", params).fetchone()
+    counts = dict(zip(("meetings", "countries", "officials", "articles", "dated"), row))
+    counts["dated_share"] = counts["dated"] / counts["meetings"] if counts["meetings"] else 0.0
+    return counts
+
+
+def meetings_per_month(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """month ('2022-02'), meetings: f's meetings with a known day, per calendar month."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte}
+SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, count(*) AS meetings
+FROM f WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
+
+
+def undated_by_precision(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """date_precision, meetings: f's meetings without a known day, per precision."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte}
+SELECT date_precision, count(*) AS meetings FROM f WHERE date IS NULL
+GROUP BY 1 ORDER BY 2 DESC, 1""", params)
+
+
+def top_countries(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 10) -> pd.DataFrame:
+    """iso3, country, region, meetings: the counterpart countries f's meetings involve most."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte}
+SELECT f.counterpart_country AS iso3, {_ident("country", "", f.script)} AS country,
+       coalesce(any_value(c.region), '') AS region, count(*) AS meetings
+FROM f LEFT JOIN countries c ON c.iso3 = f.counterpart_country
+GROUP BY 1, 2 ORDER BY meetings DESC, iso3 NULLS LAST LIMIT ?""", [*params, limit])
+
+
+def top_officials(con: duckdb.DuckDBPyConnection, f: Filters, side: str = "china",
+                  limit: int = 10) -> pd.DataFrame:
+    """id, name, title, country, meetings: the officials of one side who meet most."""
+    cte, params = _filtered(f)
+    side = _ident("side", side)
+    side_country = "'CHN'" if side == "china" else "f.counterpart_country"
+    return _df(con, f"""{cte}
+SELECT f.{side}_id AS id, min({_ident("name", side, f.script)}) AS name,
+       mode(f.{side}_title) AS title, any_value({side_country}) AS country, count(*) AS meetings
+FROM f GROUP BY 1 ORDER BY meetings DESC, id LIMIT ?""", [*params, limit])
+
+
+def timeline_points(con: duckdb.DuckDBPyConnection, f: Filters, axis: str, colour: str,
+                    max_rows: int = 30, max_points: int = 3000) -> pd.DataFrame:
+    """Dated meetings of the max_rows busiest axis values, newest max_points: one point each."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte},
+t AS (SELECT f.*, {_ident("axis_key", axis)} AS axis_key, {_ident("axis", axis, f.script)} AS axis,
+             {_ident("colour", colour)} AS colour,
+             {_ident("name", "china", f.script)} AS china, {_ident("name", "counterpart", f.script)} AS counterpart
+      FROM f LEFT JOIN countries c ON c.iso3 = f.counterpart_country WHERE f.date IS NOT NULL),
+busiest AS (SELECT axis_key FROM t GROUP BY 1 ORDER BY count(*) DESC, axis_key LIMIT ?)
+SELECT id, strftime(date, '%Y-%m-%d') AS date, axis, colour, china, china_title, counterpart,
+       counterpart_title, counterpart_country AS country, city, place_country, mode, topics, evidence
+FROM t WHERE axis_key IN (SELECT axis_key FROM busiest)
+ORDER BY t.date DESC, id LIMIT ?""", [*params, max_rows, max_points])
+
+
+def country_summary(con: duckdb.DuckDBPyConnection, f: Filters, top: int = 3) -> pd.DataFrame:
+    """iso3, country, region, meetings, top_officials, top_china, top_topics: one row per country."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte},
+people AS (SELECT counterpart_country AS iso3, side, name, count(*) AS n,
+                  row_number() OVER (PARTITION BY counterpart_country, side ORDER BY count(*) DESC, name) AS r
+           FROM (SELECT counterpart_country, 'counterpart' AS side, counterpart_id AS id,
+                        {_ident("name", "counterpart", f.script)} AS name FROM f
+                 UNION ALL
+                 SELECT counterpart_country, 'china', china_id, {_ident("name", "china", f.script)} FROM f)
+           WHERE iso3 IS NOT NULL GROUP BY iso3, side, id, name),
+topics AS (SELECT iso3, topic, row_number() OVER (PARTITION BY iso3 ORDER BY count(*) DESC, topic) AS r
+           FROM (SELECT counterpart_country AS iso3, unnest(topics) AS topic FROM f) GROUP BY 1, 2)
+SELECT f.counterpart_country AS iso3, {_ident("country", "", f.script)} AS country,
+       coalesce(any_value(c.region), '') AS region, count(*) AS meetings,
+       coalesce((SELECT list(name ORDER BY r) FROM people p WHERE p.iso3 = f.counterpart_country
+                 AND side = 'counterpart' AND r <= ?), []) AS top_officials,
+       coalesce((SELECT list(name ORDER BY r) FROM people p WHERE p.iso3 = f.counterpart_country
+                 AND side = 'china' AND r <= ?), []) AS top_china,
+       coalesce((SELECT list(topic ORDER BY r) FROM topics t WHERE t.iso3 = f.counterpart_country
+                 AND r <= ?), []) AS top_topics
+FROM f LEFT JOIN countries c ON c.iso3 = f.counterpart_country
+WHERE f.counterpart_country IS NOT NULL
+GROUP BY f.counterpart_country, 2 ORDER BY meetings DESC, iso3""", [*params, top, top, top])
+
+
+_NETWORK_ENDS = """ends AS (
+    SELECT china_id AS id, 'china' AS side, 'CHN' AS country, china_title AS title,
+           china_name AS name, china_name_latin AS name_latin, china_name_en AS name_en, date FROM f
+    UNION ALL
+    SELECT counterpart_id, 'counterpart', counterpart_country, counterpart_title,
+           counterpart_name, counterpart_name_latin, counterpart_name_en, date FROM f),
+ranked AS (SELECT id, side, row_number() OVER (PARTITION BY side ORDER BY count(*) DESC, id) AS r
+           FROM ends GROUP BY id, side),
+-- A few Chinese officials take part in most meetings; ranking each side on its own and
+-- taking one Chinese official per three counterparts keeps pairs (edges) in the top N.
+busiest AS (SELECT id FROM ranked
+            ORDER BY r * CASE side WHEN 'china' THEN 3 ELSE 1 END, side, id LIMIT ?)"""
+
+
+def network_nodes(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int, max_dates: int = 50) -> pd.DataFrame:
+    """id, deva, latin, en, side, country, meetings, titles, dates (newest max_dates, oldest first)."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte}, {_NETWORK_ENDS}
+SELECT id, max(name) AS deva, max(name_latin) AS latin, max(name_en) AS en, any_value(side) AS side,
+       any_value(country) AS country, count(*) AS meetings,
+       list(DISTINCT title ORDER BY title) FILTER (WHERE title IS NOT NULL) AS titles,
+       list_reverse((list(DISTINCT strftime(date, '%Y-%m-%d') ORDER BY strftime(date, '%Y-%m-%d') DESC)
+                     FILTER (WHERE date IS NOT NULL))[1:?]) AS dates
+FROM ends WHERE id IN (SELECT id FROM busiest)
+GROUP BY id ORDER BY meetings DESC, id""", [*params, top_n, max_dates])   # ? in text order
+
+
+def network_edges(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int) -> pd.DataFrame:
+    """source (Chinese official), target (counterpart), meetings: pairs among network_nodes' officials."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte}, {_NETWORK_ENDS}
+SELECT china_id AS source, counterpart_id AS target, count(*) AS meetings
+FROM f WHERE china_id IN (SELECT id FROM busiest) AND counterpart_id IN (SELECT id FROM busiest)
+GROUP BY 1, 2 ORDER BY meetings DESC, source, target""", [*params, top_n])
+
+
+def meeting_detail(con: duckdb.DuckDBPyConnection, meeting_id: str, script: str) -> dict | None:
+    """One meeting (the table's columns) with its article's title, url and text; None if unknown."""
+    sql = f"""WITH f AS (SELECT * FROM meetings WHERE id = ?)
+SELECT x.*, a.title AS article_title, a.url AS article_url, a.text AS article_text
+FROM ({_meeting_select(script)}) x LEFT JOIN articles a ON a.id = x.article_id"""
+    rows = _df(con, sql, [meeting_id]).to_dict("records")
+    return rows[0] if rows else None
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> Options:
+    """What the filters may take: counterpart countries, regions, officials (busiest first), dates."""
+    countries = con.execute("""
+SELECT m.counterpart_country, coalesce(any_value(c.name_en), m.counterpart_country),
+       coalesce(any_value(c.name_hi), any_value(c.name_en), m.counterpart_country)
+FROM meetings m LEFT JOIN countries c ON c.iso3 = m.counterpart_country
+WHERE m.counterpart_country IS NOT NULL GROUP BY 1 ORDER BY 2""").fetchall()
+    regions = con.execute("""
+SELECT DISTINCT region FROM countries
+WHERE iso3 IN (SELECT counterpart_country FROM meetings) ORDER BY 1""").fetchall()
+    first, last = con.execute("SELECT min(date), max(date) FROM meetings").fetchone()
+    return Options(countries={iso3: (en, hi) for iso3, en, hi in countries},
+                   regions=tuple(r for (r,) in regions),
+                   china_officials=_officials(con, "china"),
+                   counterpart_officials=_officials(con, "counterpart"),
+                   date_min=first, date_max=last)
+
+
+def _officials(con: duckdb.DuckDBPyConnection, side: str) -> dict[str, tuple[str, str, str]]:
+    """id -> (Devanagari, Latin, English) of one side's officials, busiest first."""
+    side = _ident("side", side)
+    rows = con.execute(f"""
+SELECT {side}_id, coalesce(max({side}_name), ''), coalesce(max({side}_name_latin), ''),
+       coalesce(max({side}_name_en), '')
+FROM meetings GROUP BY 1 ORDER BY count(*) DESC, 1""").fetchall()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
