@@ -206,7 +206,7 @@ def _clause(s: Sentence, k: int) -> tuple[int, int]:
 
 def _takes_part(s: Sentence, m: Mention, lex: Lexicon) -> bool:
     """Named in the sentence but not a participant: a spokesperson, an inviter, a former official."""
-    if m.spokesperson or m.former:
+    if m.spokesperson or m.former or (not m.name and m.cluster < 0 and m.guessed_country):
         return False
     rest = s.text[s.tokens[m.end - 1][2]:] if m.end - 1 < len(s.tokens) else ""
     return not lex.not_participant.match(rest.lstrip())

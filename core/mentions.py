@@ -38,6 +38,7 @@ class Mention:
     former: bool = False
     counterpart_word: bool = False   # "चीनी समकक्ष": the role is the other side's
     surname_only: bool = False
+    guessed_country: bool = False    # country from the dateline, not the text: too weak for an unnamed person
     cluster: int = -1
 
 
@@ -245,7 +246,8 @@ def cluster(mentions: list[Mention], lex: Lexicon, year: int | None, home: str |
     for found in clusters:
         _finish(found, lex, year, home)
     for mention in (m for m in mentions if not m.name and not m.counterpart_word):
-        mention.country = mention.country or home
+        if not mention.country:
+            mention.country, mention.guessed_country = home, True
         same = [c for c in clusters if c.country and c.country == mention.country and c.role == mention.role]
         if len(same) == 1:
             same[0].mentions.append(mention)
