@@ -96,7 +96,7 @@ def _place_of(name: str, lex: Lexicon) -> City | None:
 def _dateline(para: str, lex: Lexicon) -> tuple[City | None, DateExpr | None, str]:
     """Agency dateline at the start of the first paragraph: (city, date, rest of text)."""
     match = _DATELINE.match(para)
-    if match:
+    if match and (_place_of(match["place"], lex) or fold(match["agency"].strip()) in _agencies(lex)):
         expr = None
         month = lex.months.get(fold(match["month"] or ""))
         if match["day"] and month:
@@ -107,6 +107,10 @@ def _dateline(para: str, lex: Lexicon) -> tuple[City | None, DateExpr | None, st
     if match and _place_of(match["place"], lex):
         return _place_of(match["place"], lex), None, para[match.end():]
     return None, None, para
+
+
+def _agencies(lex: Lexicon) -> frozenset[str]:
+    return frozenset(fold(a) for a in lex.gz.agencies)
 
 
 def _reference_date(article: Article, dateline: DateExpr | None, year_hint: int | None) -> date | None:

@@ -104,6 +104,7 @@ class Gazetteer:
     last_month: tuple[str, ...]
     this_month: tuple[str, ...]
     stopwords: frozenset[str]
+    agencies: tuple[str, ...]
     sources: dict[str, str] = field(default_factory=dict)
 
 
@@ -318,11 +319,11 @@ def _calendar(path: Path) -> dict[str, Any]:
             "this_month": _forms(path.name, data["this_month"])}
 
 
-def _stopwords(path: Path) -> frozenset[str]:
-    """stopwords.yaml: words never part of a name."""
+def _word_list(path: Path, key: str) -> tuple[str, ...]:
+    """A file holding one list of Devanagari words under `key`, and its source."""
     data = _read(path)
-    _check_keys(path.name, data, {"source", "words"}, set())
-    return frozenset(_forms(path.name, data["words"]))
+    _check_keys(path.name, data, {"source", key}, set())
+    return _forms(path.name, data[key])
 
 
 @lru_cache(maxsize=4)
@@ -335,5 +336,6 @@ def load_gazetteer(folder: Path = DEFAULT_DIR) -> Gazetteer:
     titles, words = _titles(folder / "titles.yaml"), _words(folder / "meeting_words.yaml")
     sources = {"titles": titles.pop("source")}
     return Gazetteer(countries, cities, officials, topics=_topics(folder / "topics.yaml"),
-                     stopwords=_stopwords(folder / "stopwords.yaml"), sources=sources,
+                     stopwords=frozenset(_word_list(folder / "stopwords.yaml", "words")),
+                     agencies=_word_list(folder / "agencies.yaml", "agencies"), sources=sources,
                      **titles, **words, **_calendar(folder / "calendar.yaml"))

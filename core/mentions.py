@@ -111,6 +111,25 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
     return start, i
 
 
+_ROLE_RANK = ("head_of_state", "head_of_government", "vice_head", "foreign_minister", "deputy_foreign_minister",
+              "special_envoy", "ambassador", "minister", "legislator", "party_official", "senior_official", "other")
+_AND = frozenset(fold(w) for w in ("और", "तथा", "एवं", "व"))
+
+
+def _chained_title(folded: list[str], i: int, lex: Lexicon) -> tuple[int, str]:
+    """'विदेश मंत्री और स्टेट काउंसलर': chained titles are one title; the highest office wins."""
+    size, (role, _form) = lex.titles.match(folded, i)
+    end = i + size
+    while end + 1 < len(folded) and folded[end] in _AND:
+        nxt = lex.titles.match(folded, end + 1)
+        if not nxt:
+            break
+        if role == "counterpart" or (nxt[1][0] != "counterpart" and _ROLE_RANK.index(nxt[1][0]) < _ROLE_RANK.index(role)):
+            role = nxt[1][0]
+        end += 1 + nxt[0]
+    return end - i, role
+
+
 def _is_spokesperson(title: str, lex: Lexicon) -> bool:
     """A spokesperson's words are a statement, never a meeting."""
     return any(word in title for word in lex.gz.spokesperson)
@@ -125,7 +144,7 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
         if not hit or lex.places.match(folded, i):
             i += 1
             continue
-        size, (role, _form) = hit
+        size, role = _chained_title(folded, i, lex)
         phrase_start, country, posting = _title_phrase(tokens, folded, i, lex)
         name_start, name_end = _name_after(tokens, folded, i + size, lex)
         former = any(folded[k] in lex.former for k in range(phrase_start, i + 1))
