@@ -230,17 +230,20 @@ def vis_options(physics: bool) -> dict:
 
 
 def _text(value: object) -> str:
-    """A cell as trimmed text; None and NaN become ''."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value).strip()
+    """A cell as trimmed text; None, NA and NaN become ''."""
+    return "" if _missing(value) else str(value).strip()
+
+
+def _missing(value: object) -> bool:
+    """True for the empty cells pandas and DuckDB produce: None, pd.NA, NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _texts(value: object) -> list[str]:
     """A list cell (list, tuple, numpy array) or a single string as a list of texts."""
     if isinstance(value, str):
         return [value.strip()] if value.strip() else []
-    if value is None or isinstance(value, float):
+    if _missing(value) or isinstance(value, float):
         return []
     items: Iterable = value  # type: ignore[assignment]
     return [t for t in (_text(v) for v in items) if t]
