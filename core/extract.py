@@ -226,7 +226,7 @@ def _is_counterpart(m: Mention, clusters: list[Cluster], lex: Lexicon) -> bool:
     if country:
         return country not in NOT_COUNTERPART
     official = lex.gz.officials.get(m.official or "")
-    return bool(official and official.org)
+    return bool(m.org or (m.cluster >= 0 and clusters[m.cluster].org) or (official and official.org))
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

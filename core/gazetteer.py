@@ -53,6 +53,13 @@ class City:
 
 
 @dataclass(frozen=True)
+class Organisation:
+    id: str
+    en: str
+    hi: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RoleSpan:
     role: str
     start: int | None
@@ -83,6 +90,7 @@ class Gazetteer:
     countries: dict[str, Country]
     cities: tuple[City, ...]
     officials: dict[str, Official]
+    organisations: dict[str, Organisation]
     titles: dict[str, str]                 # title phrase -> role slug
     spokesperson: tuple[str, ...]
     counterpart_words: tuple[str, ...]
@@ -226,7 +234,21 @@ def _roles(where: str, value: Any) -> tuple[RoleSpan, ...]:
     return tuple(spans)
 
 
-def _officials(paths: list[Path], countries: dict[str, Country]) -> dict[str, Official]:
+def _organisations(path: Path) -> dict[str, Organisation]:
+    """organisations.yaml: id, English name, Hindi forms."""
+    data = _read(path)
+    _check_keys(path.name, data, {"source", "organisations"}, set())
+    out: dict[str, Organisation] = {}
+    for i, entry in enumerate(data["organisations"]):
+        _check_keys(f"{path.name}[{i}]", entry, {"id", "en", "hi"}, set())
+        if entry["id"] in out:
+            raise GazetteerError(f"{path.name} {entry['id']}: duplicate id")
+        out[entry["id"]] = Organisation(entry["id"], entry["en"], _forms(f"{path.name} {entry['id']}", entry["hi"]))
+    return out
+
+
+def _officials(paths: list[Path], countries: dict[str, Country],
+               organisations: dict[str, Organisation]) -> dict[str, Official]:
     """officials_*.yaml: unique ids across files, known countries and roles."""
     out: dict[str, Official] = {}
     for path in paths:
@@ -244,6 +266,8 @@ def _officials(paths: list[Path], countries: dict[str, Country]) -> dict[str, Of
                 raise GazetteerError(f"{where}: unknown country {country!r}")
             if country is None and not entry.get("org"):
                 raise GazetteerError(f"{where}: needs a country or an org")
+            if entry.get("org") and entry["org"] not in organisations:
+                raise GazetteerError(f"{where}: unknown org {entry['org']!r} (see organisations.yaml)")
             out[pid] = Official(pid, str(entry["en"]), country, entry.get("org"), _forms(where, entry["hi"]),
                                 _forms(where, entry.get("short"), required=False), _roles(where, entry["roles"]))
     return out
@@ -332,10 +356,11 @@ def load_gazetteer(folder: Path = DEFAULT_DIR) -> Gazetteer:
     folder = Path(folder)
     countries = _countries(folder / "countries.yaml")
     cities = _cities(folder / "cities.yaml", countries)
-    officials = _officials(sorted(folder.glob("officials_*.yaml")), countries)
+    organisations = _organisations(folder / "organisations.yaml")
+    officials = _officials(sorted(folder.glob("officials_*.yaml")), countries, organisations)
     titles, words = _titles(folder / "titles.yaml"), _words(folder / "meeting_words.yaml")
     sources = {"titles": titles.pop("source")}
-    return Gazetteer(countries, cities, officials, topics=_topics(folder / "topics.yaml"),
+    return Gazetteer(countries, cities, officials, organisations, topics=_topics(folder / "topics.yaml"),
                      stopwords=frozenset(_word_list(folder / "stopwords.yaml", "words")),
                      agencies=_word_list(folder / "agencies.yaml", "agencies"), sources=sources,
                      **titles, **words, **_calendar(folder / "calendar.yaml"))

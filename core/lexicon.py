@@ -5,6 +5,7 @@ looked up longest-first at each position (a dict per category, no giant regex).
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ class Lexicon:
     countries: PhraseTable          # -> iso3 (names and adjectives)
     places: PhraseTable             # -> City (cities and venues)
     officials: PhraseTable          # full names -> official id
+    organisations: PhraseTable      # -> organisation id
     titles: PhraseTable             # -> (role, title form)
     honorifics: frozenset[str]
     former: frozenset[str]
@@ -160,9 +162,14 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
     for form in gz.this_month:
         month_rel.add(form, "this")
     officials, short_index, full_index = _official_tables(gz)
+    organisations = PhraseTable()
+    for org in gz.organisations.values():
+        for form in org.hi:
+            organisations.add(form, org.id)
     topic_words, topic_stems = _topic_tables(gz)
     return Lexicon(
-        gz=gz, countries=countries, places=places, officials=officials, titles=titles,
+        gz=gz, countries=countries, places=places, officials=officials, organisations=organisations,
+        titles=titles,
         honorifics=frozenset(fold(h.rstrip(".")) for h in gz.honorifics),
         former=frozenset(fold(f) for f in gz.former),
         stopwords=frozenset(fold(w) for w in gz.stopwords), ambiguous=frozenset(ambiguous),
@@ -180,7 +187,11 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
     )
 
 
+def lexicon(folder: Path | None = None) -> Lexicon:
+    """The lexicon of a gazetteer folder (MEETINGS_GAZETTEER, else data/gazetteer), built once."""
+    return _lexicon(Path(folder or os.environ.get("MEETINGS_GAZETTEER") or DEFAULT_DIR).resolve())
+
+
 @lru_cache(maxsize=4)
-def lexicon(folder: Path = DEFAULT_DIR) -> Lexicon:
-    """The lexicon of a gazetteer folder, built once per process."""
+def _lexicon(folder: Path) -> Lexicon:
     return build_lexicon(load_gazetteer(folder))

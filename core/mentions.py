@@ -33,6 +33,7 @@ class Mention:
     role: str | None = None
     country: str | None = None   # from the title phrase or the gazetteer
     posting: str | None = None   # "X में ... राजदूत": the country posted in
+    org: str | None = None       # an international organisation's official
     official: str | None = None  # gazetteer id
     spokesperson: bool = False
     former: bool = False
@@ -53,15 +54,26 @@ class Cluster:
     country: str | None = None
     role: str | None = None
     title: str | None = None
+    org: str | None = None
     keys: set[str] = field(default_factory=set)   # folded surname / short forms that refer to it
     skeletons: set[str] = field(default_factory=set)
 
 
 def _country_at(folded: list[str], i: int, lex: Lexicon) -> tuple[int, str] | None:
-    """A country name or adjective starting at token i: (length, iso3)."""
-    hit = lex.countries.match(folded, i)
-    if hit and (hit[0] > 1 or folded[i] not in lex.ambiguous):
-        return hit
+    """A country name or adjective starting at token i: (length, iso3).
+
+    Used inside a title phrase only, where a form that is also a common word
+    ("चिली", "पाक") is read as the country.
+    """
+    return lex.countries.match(folded, i)
+
+
+def _org_in(folded: list[str], start: int, end: int, lex: Lexicon) -> str | None:
+    """An international organisation named in a title phrase ("संयुक्त राष्ट्र के महासचिव")."""
+    for i in range(start, end):
+        hit = lex.organisations.match(folded, i)
+        if hit and i + hit[0] <= end:
+            return hit[1]
     return None
 
 
@@ -95,9 +107,14 @@ def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: 
 
 def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
                 lex: Lexicon) -> tuple[int, int]:
-    """The name span after a title: skip honorifics, stop at a common word."""
-    while i < len(folded) and (folded[i].rstrip(".") in lex.honorifics or folded[i] == "."):
-        i += 1
+    """The name span after a title: skip honorifics and "(एनएसए)", stop at a common word."""
+    while i < len(folded):
+        if folded[i].rstrip(".") in lex.honorifics or folded[i] == ".":
+            i += 1
+        elif folded[i] == "(" and ")" in folded[i + 1:i + 4]:
+            i = folded.index(")", i) + 1
+        else:
+            break
     start = i
     if i < len(folded) and lex.officials.match(folded, i):
         return start, i + lex.officials.match(folded, i)[0]
@@ -105,6 +122,7 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
         tok = folded[i]
         if (not tok[0].isalpha() or tok in lex.stopwords or lex.titles.match(folded, i)
                 or lex.months.get(tok) or lex.weekdays.get(tok) or _country_at(folded, i, lex)
+                or (i > start and lex.places.match(folded, i))
                 or not ("\u0900" <= tok[0] <= "\u097f")):
             break
         i += 1
@@ -150,6 +168,7 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
         former = any(folded[k] in lex.former for k in range(phrase_start, i + 1))
         title = text[tokens[phrase_start][1]:tokens[i + size - 1][2]]
         name = text[tokens[name_start][1]:tokens[name_end - 1][2]] if name_end > name_start else None
+        org = None if country else _org_in(folded, phrase_start, i + size, lex)
         official = None
         if name:
             match = lex.officials.match(folded, name_start)
@@ -157,7 +176,7 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
         mentions.append(Mention(
             sent, phrase_start, max(name_end, i + size), name, tuple(folded[name_start:name_end]),
             title=title, role=None if role == "counterpart" else role, country=country, posting=posting,
-            official=official, spokesperson=_is_spokesperson(title, lex), former=former,
+            official=official, org=org, spokesperson=_is_spokesperson(title, lex), former=former,
             counterpart_word=role == "counterpart"))
         used.update(range(phrase_start, max(name_end, i + size)))
         i = max(name_end, i + size)
@@ -237,8 +256,9 @@ def _finish(cluster: Cluster, lex: Lexicon, year: int | None, home: str | None) 
         cluster.name = max(named, key=lambda m: (len(m.name_tokens), -m.sent)).name
     official = lex.gz.officials.get(cluster.official) if cluster.official else None
     titled = [m for m in cluster.mentions if m.title and not m.counterpart_word and not m.former]
+    cluster.org = next((m.org for m in cluster.mentions if m.org), None) or (official.org if official else None)
     cluster.country = next((m.country for m in cluster.mentions if m.country), None) or (
-        official.country if official else (home if titled else None))
+        official.country if official else (home if titled and not cluster.org else None))
     cluster.role = titled[0].role if titled else (official.role_in(year) if official else None)
     cluster.title = titled[0].title if titled else None
     for m in named:
