@@ -76,6 +76,7 @@ class Lexicon:
     countries: PhraseTable          # -> iso3 (names and adjectives)
     places: PhraseTable             # -> City (cities and venues)
     officials: PhraseTable          # full names -> official id
+    leader_short: PhraseTable       # one-word names of leaders that name one person only
     organisations: PhraseTable      # -> organisation id
     titles: PhraseTable             # -> (role, title form)
     honorifics: frozenset[str]
@@ -125,6 +126,31 @@ def _official_tables(gz: Gazetteer) -> tuple[PhraseTable, dict[str, list[str]], 
     return table, short, full
 
 
+_LEADERS = frozenset({"head_of_state", "head_of_government", "vice_head", "foreign_minister"})
+
+
+def _leader_short(gz: Gazetteer) -> PhraseTable:
+    """Short forms of leaders that no other gazetteer person, country or city uses."""
+    owners: dict[str, set[str]] = {}
+    for official in gz.officials.values():
+        for form in official.short:
+            owners.setdefault(fold(form), set()).add(official.id)
+        for form in official.hi:
+            for token in form.split():
+                owners.setdefault(fold(token), set()).add(official.id)
+    places = {fold(f) for c in gz.cities for f in c.hi} | {fold(f) for c in gz.countries.values() for f in c.hi + c.adj}
+    stop = {fold(w) for w in gz.stopwords}
+    table = PhraseTable()
+    for official in gz.officials.values():
+        if not _LEADERS & {span.role for span in official.roles}:
+            continue
+        for form in official.short:
+            key = fold(form)
+            if len(owners[key]) == 1 and key not in places and key not in stop and len(key) >= 2:
+                table.add(form, official.id)
+    return table
+
+
 def _topic_tables(gz: Gazetteer) -> tuple[PhraseTable, list[tuple[tuple[str, ...], TopicWord]]]:
     """Whole-word topic phrases, and stems that match a word's beginning."""
     words, stems = PhraseTable(), []
@@ -162,13 +188,15 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
     for form in gz.this_month:
         month_rel.add(form, "this")
     officials, short_index, full_index = _official_tables(gz)
+    leader_short = _leader_short(gz)
     organisations = PhraseTable()
     for org in gz.organisations.values():
         for form in org.hi:
             organisations.add(form, org.id)
     topic_words, topic_stems = _topic_tables(gz)
     return Lexicon(
-        gz=gz, countries=countries, places=places, officials=officials, organisations=organisations,
+        gz=gz, countries=countries, places=places, officials=officials, leader_short=leader_short,
+        organisations=organisations,
         titles=titles,
         honorifics=frozenset(fold(h.rstrip(".")) for h in gz.honorifics),
         former=frozenset(fold(f) for f in gz.former),

@@ -120,6 +120,9 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
         return start, i + lex.officials.match(folded, i)[0]
     while i < len(folded) and i - start < _MAX_NAME:
         tok = folded[i]
+        if tok == "." and i > start and len(folded[i - 1]) <= 3 and i + 1 < len(folded):
+            i += 1          # an initial: "एस. जयशंकर"
+            continue
         if (not tok[0].isalpha() or tok in lex.stopwords or lex.titles.match(folded, i)
                 or lex.months.get(tok) or lex.weekdays.get(tok) or _country_at(folded, i, lex)
                 or (i > start and lex.places.match(folded, i))
@@ -185,11 +188,14 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
 
 def find_mentions(sent: int, text: str, tokens: list[tuple[str, int, int]], folded: list[str],
                   lex: Lexicon) -> list[Mention]:
-    """Titled mentions and bare gazetteer names of one sentence."""
+    """Titled mentions and bare gazetteer names of one sentence.
+
+    A leader's one-word name ("पुतिन", "मोदी") counts alone when it names one person only.
+    """
     mentions, used = _titled(sent, tokens, folded, text, lex)
     i = 0
     while i < len(folded):
-        hit = None if i in used else lex.officials.match(folded, i)
+        hit = None if i in used else (lex.officials.match(folded, i) or lex.leader_short.match(folded, i))
         if hit:
             size, official = hit
             mentions.append(Mention(sent, i, i + size, text[tokens[i][1]:tokens[i + size - 1][2]],
