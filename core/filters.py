@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from core.model import MODES, ROLES, TOPICS
@@ -18,6 +18,7 @@ SCRIPTS = ("deva", "latin", "en")
 DEFAULT_SCRIPT = "deva"
 MAX_TEXT = 100        # characters of free-text search kept from a URL or the search box
 MAX_VALUES = 50       # values kept per multi-valued parameter
+MIN_DATE, MAX_DATE = date(1949, 10, 1), date(2099, 12, 31)   # from the founding of the PRC
 _SHOWN = 40           # characters of a rejected value quoted back in a notice
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -108,14 +109,9 @@ def from_query(params: Mapping[str, str | list[str]], options: Options) -> tuple
     return Filters(**kept), notices
 
 
-def narrowed_to_country(f: Filters, iso3: str) -> Filters:
-    """f restricted to one counterpart country (a click on the map)."""
-    return replace(f, countries=(iso3,))
-
-
-def field_names() -> tuple[str, ...]:
-    """The Filters field names, in declaration order."""
-    return tuple(f.name for f in fields(Filters))
+def query_lists(params: Mapping[str, str | list[str]]) -> dict[str, list[str]]:
+    """The filter parameters of params, each as a list: the form two URLs are compared in."""
+    return {k: _as_list(params[k]) for k in PARAMS if k in params}
 
 
 def _as_list(value: str | list[str] | tuple[str, ...]) -> list[str]:
@@ -151,9 +147,13 @@ def _valid_date(param: str, given: list[str], notices: list[str]) -> date | None
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", given[0]):
             raise ValueError
-        return date.fromisoformat(given[0])
+        value = date.fromisoformat(given[0])
+        if not MIN_DATE <= value <= MAX_DATE:
+            raise ValueError
+        return value
     except ValueError:
-        notices.append(f"Ignored {param}={_shown(given[0])}: not a date (YYYY-MM-DD).")
+        notices.append(f"Ignored {param}={_shown(given[0])}: not a date (YYYY-MM-DD) "
+                       f"between {MIN_DATE} and {MAX_DATE}.")
         return None
 
 

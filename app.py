@@ -1,0 +1,92 @@
+"""China's meetings in Hindi news: navigation and the shared sidebar of filters.
+
+Every filter lives in the URL query string (core/filters.py), so a copied link, also
+a deep link to one page, reproduces the view; the pages read st.session_state.filters.
+"""
+import streamlit as st
+
+from core import dashboard as dash, store
+from core.charts import slug_label
+from core.filters import MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters, from_query, query_lists, to_query
+from core.model import MODES, ROLES, TOPICS
+
+st.set_page_config(page_title="China's meetings in Hindi news", page_icon="🤝", layout="wide")
+# A url_path must differ from its file's name: with a pages/ folder present, Streamlit
+# resolves a cold deep link to /timeline as the old-style page pages/timeline.py and
+# runs it without this script (no sidebar, no filters).
+PAGES = [st.Page("pages/overview.py", title="Overview", icon="📊", url_path="summary", default=True),
+         st.Page("pages/timeline.py", title="Timeline", icon="📅", url_path="chronology"),
+         st.Page("pages/map.py", title="Map", icon="🗺️", url_path="world-map"),
+         st.Page("pages/network.py", title="Network", icon="🕸️", url_path="network-graph"),
+         st.Page("pages/meetings.py", title="Meetings", icon="📄", url_path="meeting-table")]
+navigation = st.navigation(PAGES)
+
+
+def open_database() -> dash.Db:
+    """The database, built from data/articles with a progress bar when the file is missing."""
+    path = dash.db_path()
+    if not path.exists():
+        with st.status("First start: building the database from data/articles…") as status:
+            bar = st.progress(0.0)
+            store.build_if_missing(path, dash.ARTICLES_DIR,
+                                   lambda done, total: bar.progress(done / max(total, 1), f"{done} / {total} articles"))
+            status.update(label="Database built", state="complete")
+    return dash.current_db(path)
+
+
+def sync_filters(opts) -> None:
+    """Seed the widgets from the URL on a cold start (or a changed URL), else keep them valid."""
+    url = query_lists({k: st.query_params.get_all(k) for k in PARAMS if k in st.query_params})
+    if "filters" not in st.session_state or (url and url != st.session_state.get("url")):
+        f, notices = from_query(url, opts)
+    else:   # a page switch drops the query string: the widgets still hold the filters
+        f, notices = dash.revalidated(dash.filters_from_widgets(st.session_state), opts)
+    if notices or "filters" not in st.session_state or url != st.session_state.get("url"):
+        st.session_state.update(dash.widget_state(f))
+    if notices:
+        st.session_state.notices = (f, notices)
+
+
+def write_url(f: Filters) -> None:
+    """Put f in the query string, leaving the pages' own parameters alone."""
+    want = query_lists(to_query(f))
+    for key in PARAMS:
+        if key in want and st.query_params.get_all(key) != want[key]:
+            st.query_params[key] = want[key]
+        elif key not in want and key in st.query_params:
+            del st.query_params[key]
+    st.session_state.url = want
+
+
+def sidebar(opts) -> Filters:
+    """The filter widgets; returns what they show."""
+    countries, china = dash.country_labels(opts.countries), dash.official_labels(opts.china_officials)
+    officials = dash.official_labels(opts.counterpart_officials)
+    with st.sidebar:
+        shown, notices = st.session_state.get("notices", (None, []))
+        for notice in notices if shown == dash.filters_from_widgets(st.session_state) else []:
+            st.warning(dash.escape_markdown(notice), icon="⚠️")
+        st.radio("Names in", SCRIPTS, format_func=dash.SCRIPT_LABELS.get, key="f_script", horizontal=True)
+        left, right = st.columns(2)
+        left.date_input("From", key="f_from", min_value=MIN_DATE, max_value=MAX_DATE, format="YYYY-MM-DD")
+        right.date_input("To", key="f_to", min_value=MIN_DATE, max_value=MAX_DATE, format="YYYY-MM-DD")
+        st.multiselect("Counterpart countries", list(countries), format_func=countries.get, key="f_countries")
+        st.multiselect("Regions", opts.regions, key="f_regions")
+        st.multiselect("Chinese officials", list(china), format_func=china.get, key="f_china_officials")
+        st.multiselect("Counterpart officials", list(officials), format_func=officials.get, key="f_counterpart_officials")
+        st.multiselect("Role level (either side)", ROLES, format_func=slug_label, key="f_roles")
+        st.multiselect("Mode", MODES, format_func=slug_label, key="f_modes")
+        st.multiselect("Topics", TOPICS, format_func=slug_label, key="f_topics")
+        st.text_input("Search names, titles and evidence", key="f_text", max_chars=MAX_TEXT)
+        st.button("Clear filters", on_click=lambda: st.session_state.update(
+            dash.widget_state(Filters(script=st.session_state.f_script))))
+        st.caption("Every filter is in the address bar: copy it to share this view.")
+    return dash.filters_from_widgets(st.session_state)
+
+
+st.session_state.db = open_database()
+options = st.cache_data(dash.options, show_spinner=False)(st.session_state.db)
+sync_filters(options)
+st.session_state.filters = sidebar(options)
+write_url(st.session_state.filters)
+navigation.run()

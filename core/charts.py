@@ -1,0 +1,95 @@
+"""Plotly figures of the dashboard, built from the DuckDB aggregates of core/queries.py.
+
+Plotly renders hover text, tick labels and legend entries as a small HTML dialect
+(<b>, <br>, <a href>), so every value that came from an article is HTML-escaped
+first; Plotly shows the escaped entities as the literal characters.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+SPECIAL_LABELS = {"bri": "Belt and Road", "in_person": "In person", "people": "People-to-people"}
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939")
+_MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
+_WRAP = 90       # characters per hover line of the evidence sentence
+
+
+def slug_label(slug: object) -> str:
+    """'head_of_state' -> 'Head of state'; 'bri' -> 'Belt and Road'."""
+    text = str(slug or "")
+    return SPECIAL_LABELS.get(text, text.replace("_", " ").capitalize())
+
+
+def esc(value: object) -> str:
+    """Text for Plotly's HTML dialect: missing -> '', everything else escaped."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def month_bars(per_month: pd.DataFrame) -> go.Figure:
+    """Meetings per calendar month (columns month 'YYYY-MM', meetings)."""
+    fig = go.Figure(go.Bar(x=list(per_month["month"]), y=list(per_month["meetings"]),
+                           marker_color=PALETTE[0], hovertemplate="%{x}: %{y} meetings<extra></extra>"))
+    fig.update_layout(margin=_MARGIN, height=300, xaxis_title=None, yaxis_title="meetings")
+    fig.update_xaxes(type="date")
+    return fig
+
+
+def ranked_bars(df: pd.DataFrame, label: str, value: str = "meetings") -> go.Figure:
+    """A horizontal bar per row, largest on top; labels escaped (they are names)."""
+    labels = [esc(v) or "—" for v in df[label]]
+    fig = go.Figure(go.Bar(x=list(df[value])[::-1], y=labels[::-1], orientation="h",
+                           marker_color=PALETTE[0], hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_layout(margin=_MARGIN, height=max(200, 28 * len(df) + 40), yaxis_type="category")
+    return fig
+
+
+def timeline(points: pd.DataFrame, axis_title: str, colour_title: str) -> go.Figure:
+    """One marker per dated meeting: x = date, y = axis, colour = colour, full hover."""
+    fig = go.Figure()
+    order = list(dict.fromkeys(esc(a) or "—" for a in points["axis"]))   # busiest first
+    for k, (colour, group) in enumerate(sorted(points.groupby("colour", dropna=False), key=_by_str)):
+        fig.add_trace(go.Scatter(
+            x=list(group["date"]), y=[esc(a) or "—" for a in group["axis"]], mode="markers",
+            name=esc(slug_label(colour)), marker={"color": PALETTE[k % len(PALETTE)], "size": 9},
+            customdata=[meeting_hover(r) for r in group.itertuples(index=False)],
+            hovertemplate="%{customdata}<extra></extra>"))
+    fig.update_layout(margin=_MARGIN, height=max(320, 24 * len(order) + 120),
+                      legend_title_text=esc(colour_title), hoverlabel={"align": "left"})
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1],
+                     title=esc(axis_title))
+    fig.update_xaxes(type="date", title=None)
+    return fig
+
+
+def meeting_hover(row: object) -> str:
+    """Hover of one meeting: both names and titles, date, place, mode, topics, evidence."""
+    place = ", ".join(p for p in (esc(row.city), esc(row.place_country)) if p)
+    topics = ", ".join(esc(slug_label(t)) for t in _items(row.topics))
+    lines = [f"<b>{esc(row.china)}</b> · {esc(row.china_title)}",
+             f"<b>{esc(row.counterpart)}</b> · {esc(row.counterpart_title)} ({esc(row.country)})",
+             " · ".join(p for p in (esc(row.date), place, esc(slug_label(row.mode))) if p)]
+    if topics:
+        lines.append(f"Topics: {topics}")
+    lines += [esc(part) for part in textwrap.wrap(str(row.evidence or ""), _WRAP)[:6]]
+    return "<br>".join(lines)
+
+
+def _by_str(item: tuple) -> str:
+    """Sort key of a (colour, group) pair; missing colours last."""
+    return "~" if item[0] is None or item[0] != item[0] else str(item[0])
+
+
+def _items(value: object) -> Iterable:
+    """The elements of a list cell (numpy array, list) or nothing."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return list(value)
+    return []

@@ -1,0 +1,27 @@
+"""Map: counterpart countries shaded by meetings; a click narrows the filters to that country."""
+import streamlit as st
+
+from core import dashboard as dash, geo
+
+f, db = st.session_state.filters, st.session_state.db
+
+
+def narrow_to_clicked() -> None:
+    """A click on a country puts it as the only country in the sidebar filter."""
+    clicked = geo.selected_iso3(st.session_state.map.selection)
+    if clicked:
+        st.session_state[dash.WIDGET_KEYS["countries"]] = clicked[:1]
+
+
+st.title("Map")
+data = st.cache_data(dash.country_map, show_spinner=False)(db, f)
+if data.empty:
+    st.info("No meeting with a counterpart country matches these filters.")
+else:
+    left, right = st.columns([3, 2])
+    figure, config = geo.choropleth(data, selected=f.countries)
+    left.plotly_chart(figure, config=config, key="map", on_select=narrow_to_clicked,
+                      selection_mode="points")
+    left.caption("Click a country to narrow every page to it; clear it in the sidebar.")
+    right.dataframe(data, column_order=dash.MAP_COLUMNS, column_config=dash.COLUMN_LABELS,
+                    hide_index=True)

@@ -1,0 +1,30 @@
+"""Timeline: one marker per dated meeting; undated meetings counted and listed below."""
+import streamlit as st
+
+from core import charts, dashboard as dash
+from core.queries import TIMELINE_AXES, TIMELINE_COLOURS
+
+f, db = st.session_state.filters, st.session_state.db
+st.title("Timeline")
+left, right = st.columns(2)
+axis = left.radio("Rows", TIMELINE_AXES, format_func=dash.AXIS_LABELS.get, horizontal=True,
+                  key="rows", bind="query-params")
+colour = right.radio("Colour", TIMELINE_COLOURS, format_func=dash.COLOUR_LABELS.get, horizontal=True,
+                     key="colour", bind="query-params")
+data = st.cache_data(dash.timeline, show_spinner=False)(db, f, axis, colour)
+
+if data.points.empty:
+    st.info("No dated meeting matches these filters.")
+else:
+    st.plotly_chart(charts.timeline(data.points, dash.AXIS_LABELS[axis], dash.COLOUR_LABELS[colour]),
+                    key="timeline")
+    st.caption(dash.timeline_caption(data))
+
+undated = int(data.undated_counts["meetings"].sum())
+st.subheader(f"Meetings without a known day: {undated:,}")
+if undated:
+    st.dataframe(data.undated_counts, column_config=dash.COLUMN_LABELS, hide_index=True)
+    st.dataframe(data.undated, column_order=dash.UNDATED_COLUMNS, column_config=dash.COLUMN_LABELS,
+                 hide_index=True)
+    if undated > len(data.undated):
+        st.caption(f"Listing the first {len(data.undated):,}; the Meetings page lists and exports all.")
