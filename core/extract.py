@@ -285,9 +285,10 @@ def _date_of(doc: Document, f: Found) -> tuple[str | None, str, str | None, str 
         text = f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]]
     elif f.sentence.lead and doc.dateline_date:
         expr = doc.dateline_date
+    # A year comes from the publication date or the sentence itself; a year named
+    # elsewhere in the article may be a historical one.
     sentence_years = years_in(f.sentence.folded)
-    hint = sentence_years[0] if sentence_years else doc.year_hint
-    day, precision, weekday = resolve(expr, doc.ref, hint)
+    day, precision, weekday = resolve(expr, doc.ref, sentence_years[0] if sentence_years else None)
     return day, precision, weekday, text
 
 
@@ -414,9 +415,15 @@ def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], 
                    city, country, mode, tuple(sorted(topics)), f.sentence.text)
 
 
-def _merge(records: list[Meeting]) -> Meeting:
-    """One dyad reported several times: the first body report, gaps filled from the others."""
+def _merge(records: list[Meeting], from_headline: bool) -> Meeting:
+    """One dyad reported several times: the first report in the body.
+
+    Later sentences about the same pair often name other dates ("बातचीत में ... 9 मई
+    की वर्षगांठ"), so only a headline-only report borrows date and place from them.
+    """
     first = records[0]
+    if not from_headline:
+        return first
     dated = next((r for r in records if r.date_precision != "none"), first)
     placed = next((r for r in records if r.city or r.place_country), first)
     return Meeting(first.source, first.article_id, first.china, first.counterpart, dated.date,
@@ -470,5 +477,5 @@ def extract_meetings(article: Article) -> list[Meeting]:
     out = []
     for key, fs in found.items():
         fs.sort(key=lambda f: (f.sentence.headline, f.sentence.index))
-        out.append(_merge([_record(doc, f, clusters, topics[key], lex) for f in fs]))
+        out.append(_merge([_record(doc, f, clusters, topics[key], lex) for f in fs], fs[0].sentence.headline))
     return out

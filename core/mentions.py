@@ -94,7 +94,10 @@ def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: 
                     i -= size - 1
                     break
         i -= 1
-    phrase_start = i + 1
+    # The phrase is the owner's: from its leftmost country or organisation, else the title alone
+    # ("भाग लेने वाले किर्गिस्तान के राष्ट्रपति" -> "किर्गिस्तान के राष्ट्रपति").
+    owners = [k for k in range(i + 1, start) if _country_at(folded, k, lex) or lex.organisations.match(folded, k)]
+    phrase_start = owners[0] if owners else start
     posting = None
     if i >= 1 and folded[i] == _POSTING:
         for size in (3, 2, 1):
