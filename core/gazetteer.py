@@ -125,7 +125,8 @@ def _read(path: Path) -> Any:
     """Parse one YAML file, naming it in any error."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            # libyaml's C loader reads the gazetteer ~10x faster than the pure-Python one.
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise GazetteerError(f"{path.name}: cannot read: {exc}") from exc
 
