@@ -182,7 +182,16 @@ def _irrealis(s: Sentence, k: int, lex: Lexicon) -> bool:
         if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP:
             break
         window.append(j)
-    return any(lex.irrealis.match(s.tokens[j][0]) for j in window)
+    return any(lex.irrealis.match(s.tokens[j][0]) and not _after_the_fact(s.folded, j) for j in window)
+
+
+_AFTER = (fold("के"), fold("बाद"))
+_DURING = (fold("के"), fold("दौरान"))
+
+
+def _after_the_fact(folded: list[str], j: int) -> bool:
+    """'मुलाकात करने के बाद': an infinitive that looks ahead but reports a held meeting."""
+    return tuple(folded[j + 1:j + 3]) in (_AFTER, _DURING)
 
 
 def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool]:
@@ -317,7 +326,19 @@ def _place_of_meeting(doc: Document, f: Found, cp_country: str | None,
             return _city_place(prev.places[-1][1], lex)
     if doc.dateline_city and doc.dateline_city.country in (CHINA, cp_country):
         return _city_place(doc.dateline_city, lex)
-    return None, None
+    return None, _visited(s, f.clause, lex)
+
+
+_VISIT = frozenset(fold(w) for w in ("यात्रा", "दौरे", "दौरा", "राजकीय", "आधिकारिक"))
+
+
+def _visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
+    """'चीन की राजकीय यात्रा पर आए': the country being visited."""
+    for i in range(clause[0], clause[1] - 2):
+        hit = lex.countries.match(s.folded, i)
+        if hit and s.folded[i + hit[0]] in (fold("की"), fold("के")) and s.folded[i + hit[0] + 1] in _VISIT:
+            return hit[1]
+    return None
 
 
 def _mode(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str:

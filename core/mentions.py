@@ -137,6 +137,7 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
 
 _ROLE_RANK = ("head_of_state", "head_of_government", "vice_head", "foreign_minister", "deputy_foreign_minister",
               "special_envoy", "ambassador", "minister", "legislator", "party_official", "senior_official", "other")
+_GENERIC_ROLES = frozenset({"senior_official", "party_official", "other"})
 _AND = frozenset(fold(w) for w in ("और", "तथा", "एवं", "व"))
 
 
@@ -269,6 +270,11 @@ def _finish(cluster: Cluster, lex: Lexicon, year: int | None, home: str | None) 
     cluster.country = next((m.country for m in cluster.mentions if m.country), None) or (
         official.country if official else (home if titled and not cluster.org else None))
     cluster.role = titled[0].role if titled else (official.role_in(year) if official else None)
+    if official and year and titled and cluster.role in _GENERIC_ROLES:
+        # "पोलित ब्यूरो सदस्य और ... कार्यालय के निदेशक वांग यी" is still the foreign minister that year.
+        known = official.role_in(year)
+        if _ROLE_RANK.index(known) < _ROLE_RANK.index(cluster.role):
+            cluster.role = known
     cluster.title = titled[0].title if titled else None
     for m in named:
         cluster.keys |= _surname_keys(m.name_tokens, cluster.country)

@@ -69,6 +69,14 @@ CONSTRUCTIONS = [
                  {("ली छ्यांग", "ले वान थान", "VNM")}, id="inviter-is-not-a-participant"),
     pytest.param("संयुक्त राष्ट्र महासचिव एंटोनियो गुटेरेस ने बीजिंग में चीनी विदेश मंत्री वांग यी से मुलाकात की।",
                  {("वांग यी", "एंटोनियो गुटेरेस", None)}, id="international-organisation"),
+    pytest.param("केन्या के विदेश मंत्री जॉन कमाऊ ने चीनी विदेश मंत्री वांग यी से मुलाकात करने के बाद पत्रकारों से कहा कि "
+                 "दोनों देश व्यापार बढ़ाएंगे।", {("वांग यी", "जॉन कमाऊ", "KEN")}, id="after-meeting"),
+    pytest.param("चीनी विदेश मंत्री वांग यी ने अपने रूसी समकक्ष सर्गेई लावरोव से टेलीफोन पर बात की।",
+                 {("वांग यी", "सर्गेई लावरोव", "RUS")}, id="counterpart-word-with-name"),
+    pytest.param("भारत के विदेश मंत्री डॉ. एस. जयशंकर ने चीन के विदेश मंत्री वांग यी से मुलाकात की।",
+                 {("वांग यी", "एस. जयशंकर", "IND")}, id="honorific-and-initials"),
+    pytest.param("चीनी राष्ट्रपति शी चिनफिंग ने फोन कर रूसी राष्ट्रपति व्लादिमीर पुतिन को जन्मदिन की बधाई दी।",
+                 {("शी चिनफिंग", "व्लादिमीर पुतिन", "RUS")}, id="phone-call-with-greetings"),
 ]
 
 
@@ -167,6 +175,10 @@ PLACES = [
                  (None, None, "phone"), id="phone-has-no-place"),
     pytest.param("चीनी विदेश मंत्री वांग यी ने केन्या के विदेश मंत्री जॉन कमाऊ के साथ वर्चुअल बैठक की।",
                  (None, None, "video"), id="virtual-meeting"),
+    pytest.param("चीन की राजकीय यात्रा पर आए केन्या के राष्ट्रपति जॉन कमाऊ ने चीनी प्रधानमंत्री ली छ्यांग से मुलाकात की।",
+                 (None, "CHN", "in_person"), id="visit-country"),
+    pytest.param("नई दिल्ली, 9 मार्च (भाषा)। चीन के विदेश मंत्री वांग यी ने भारत के विदेश मंत्री विनय शर्मा से मुलाकात की।",
+                 ("New Delhi", "IND", "in_person"), id="dateline-city"),
 ]
 
 
@@ -210,3 +222,10 @@ def test_names_read_in_latin_and_linked_to_english():
     (record,) = extract("चीनी राष्ट्रपति शी चिनफिंग ने केन्या के राष्ट्रपति जॉन कमाऊ से मुलाकात की।")
     assert record["china"]["name_en"] == "Xi Jinping"
     assert record["counterpart"]["name_latin"] == "Jon Kamau" and record["counterpart"]["name_en"] is None
+
+
+def test_generic_title_does_not_hide_the_office_held_that_year():
+    text = (" date 2024-06-10 सीपीसी केंद्रीय समिति के राजनीतिक ब्यूरो के सदस्य और केंद्रीय विदेश मामलों के आयोग के "
+            "कार्यालय के निदेशक वांग यी ने केन्या के राष्ट्रपति जॉन कमाऊ से मुलाकात की।")
+    (record,) = extract(text)
+    assert (record["china"]["name_en"], record["china"]["role"]) == ("Wang Yi", "foreign_minister")
