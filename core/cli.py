@@ -14,7 +14,8 @@ from pathlib import Path
 
 from core.model import Article
 from core.reader import Rejected, read_inputs
-from core.store import DEFAULT_DB, LOCK_TIMEOUT, IngestBusy, IngestReport, Progress, ingest
+from core.store import (DEFAULT_DB, LOCK_TIMEOUT, ExtractorBroken, IngestBusy, IngestReport,
+                        Progress, ingest)
 
 LARGE_INPUT = 1000   # items from which a progress bar is shown even when stderr is not a TTY
 
@@ -72,6 +73,9 @@ def run_ingest(args: argparse.Namespace) -> int:
         report = ingest(args.paths, args.db, progress, lock_timeout=args.lock_timeout)
     except IngestBusy as busy:
         print(f"error: {busy}; try again when it has finished", file=sys.stderr)
+        return 1
+    except ExtractorBroken as broken:
+        print(f"error: {broken}", file=sys.stderr)
         return 1
     finally:
         close()

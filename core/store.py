@@ -29,10 +29,13 @@ from core.model import Article, Meeting, Person
 from core.reader import Rejected, read_inputs
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "meetings.duckdb"
+# An extractor that fails on this many articles in a row before any success is broken
+# (e.g. an invalid gazetteer): stop instead of rejecting a whole corpus one by one.
+BROKEN_AFTER = 10
 LOCK_TIMEOUT = 30.0          # seconds a second ingest waits for the first one
 BUILD_LOCK_TIMEOUT = 600.0   # a dashboard's first start waits for a build in progress
-# Test-only: "<point>:<seconds>" pauses the ingest at in-transaction or before-replace,
-# so tests can kill a real ingest at a known moment.
+# Test-only: "<point>:<seconds>" pauses the ingest at in-transaction or before-replace
+# (until <db>.resume exists), so tests can kill or overlap a real ingest at a known moment.
 PAUSE_ENV = "CORE_INGEST_TEST_PAUSE"
 
 Progress = Callable[[int, int], None]
@@ -41,6 +44,10 @@ Extractor = Callable[[Article], list[Meeting]]
 
 class IngestBusy(RuntimeError):
     """Another process holds the writer lock of this database."""
+
+
+class ExtractorBroken(RuntimeError):
+    """The extractor failed on every one of the first articles: a code or data bug, not bad input."""
 
 
 @dataclass
@@ -148,7 +155,7 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
     if db.exists():
         shutil.copyfile(db, temp)
     try:
-        _write_copy(temp, items, report, progress, extractor or _default_extractor())
+        _write_copy(temp, db, items, report, progress, extractor or _default_extractor())
         _swap(temp, db)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
@@ -158,7 +165,7 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
     return report
 
 
-def _write_copy(temp: Path, items: list[Article | Rejected], report: IngestReport,
+def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: IngestReport,
                 progress: Progress | None, extractor: Extractor) -> None:
     """Extract the new articles and write the batch into the copy in one transaction."""
     con = duckdb.connect(str(temp))
@@ -169,7 +176,7 @@ def _write_copy(temp: Path, items: list[Article | Rejected], report: IngestRepor
         batch.classify(items, existing, extractor, progress)
         con.begin()
         batch.write(con)
-        _test_pause("in-transaction")
+        _test_pause("in-transaction", db)
         con.commit()
         con.execute(queries.CHECKPOINT)
     finally:
@@ -199,7 +206,7 @@ def _swap(temp: Path, db: Path) -> None:
         raise RuntimeError(f"{temp} still has a write-ahead log after CHECKPOINT; not swapping")
     with temp.open("rb+") as handle:
         os.fsync(handle.fileno())
-    _test_pause("before-replace")
+    _test_pause("before-replace", db)
     os.replace(temp, db)
     folder = os.open(db.parent, os.O_RDONLY)
     try:
@@ -208,12 +215,16 @@ def _swap(temp: Path, db: Path) -> None:
         os.close(folder)
 
 
-def _test_pause(point: str) -> None:
-    """Test-only: sleep at a named point when CORE_INGEST_TEST_PAUSE asks for it."""
+def _test_pause(point: str, db: Path) -> None:
+    """Test-only: at a named point, sleep the given seconds or until <db>.resume appears."""
     wanted, _, seconds = os.environ.get(PAUSE_ENV, "").partition(":")
-    if wanted == point:
-        print(f"PAUSED {point}", file=sys.stderr, flush=True)
-        time.sleep(float(seconds or 30))
+    if wanted != point:
+        return
+    print(f"PAUSED {point}", file=sys.stderr, flush=True)
+    resume, deadline = db.with_name(db.name + ".resume"), time.monotonic() + float(seconds or 30)
+    while time.monotonic() < deadline and not resume.exists():
+        time.sleep(0.02)
+    resume.unlink(missing_ok=True)
 
 
 def _article_ids(items: list[Article | Rejected]) -> list[str]:
@@ -268,6 +279,7 @@ class _Batch:
         self.meetings: dict[str, dict] = {}
         self.people: list[Person] = []
         self.log: list[dict] = []
+        self.extracted, self.failed = 0, 0
 
     def classify(self, items: list[Article | Rejected], existing: dict[str, tuple],
                  extractor: Extractor, progress: Progress | None) -> None:
@@ -295,10 +307,14 @@ class _Batch:
         try:
             meetings = list(extractor(article))
         except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
-            message = " ".join(str(error).split())[:200]
-            self._log(article.source, article.id, "rejected",
-                      f"extraction failed ({type(error).__name__}: {message})")
+            message = f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
+            self.failed += 1
+            if not self.extracted and self.failed >= BROKEN_AFTER:
+                raise ExtractorBroken(f"extraction failed on the first {self.failed} articles "
+                                      f"({message}); nothing was written") from error
+            self._log(article.source, article.id, "rejected", f"extraction failed ({message})")
             return
+        self.extracted += 1
         added = 0
         for meeting in meetings:
             if meeting.id not in self.meetings:

@@ -241,3 +241,16 @@ def test_a_held_lock_makes_a_second_ingest_stop(tmp_path, corpus):
 def test_the_real_samples_ingest(tmp_path, root):
     report = ingest([root / "data" / "articles"], tmp_path / "m.duckdb")
     assert (report.read, report.new, report.rejected) == (5, 5, 0)
+
+
+def test_an_extractor_failing_on_everything_stops_the_batch(tmp_path, hindi_articles):
+    def broken(article: Article) -> list[Meeting]:
+        raise OSError("countries.yaml: cannot read")
+
+    db = tmp_path / "m.duckdb"
+    run([article_file(tmp_path / "first", "a.txt")], db)
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    with pytest.raises(store.ExtractorBroken, match=r"extraction failed on the first 10 articles "
+                       r"\(OSError: countries.yaml: cannot read\); nothing was written"):
+        ingest([hindi_articles(tmp_path / "in", 30)[0].parent], db, extractor=broken)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
