@@ -308,10 +308,16 @@ def _city_place(city: City, lex: Lexicon) -> tuple[str, str]:
     return city.en, city.country
 
 
-def _place_of_meeting(doc: Document, f: Found, cp_country: str | None,
-                      lex: Lexicon) -> tuple[str | None, str | None]:
-    """Where it took place: the clause's city, an ambassador's posting, the paragraph, the dateline."""
+_HERE = frozenset(fold(w) for w in ("यहां", "यहाँ", "यहीं"))
+
+
+def _place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexicon,
+                      previous: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """Where it took place: the clause's city, an ambassador's posting, the paragraph,
+    the place of the meeting reported just before, the dateline, the country visited."""
     s = f.sentence
+    if doc.dateline_city and _HERE & set(s.folded[f.clause[0]:f.clause[1]]):
+        return _city_place(doc.dateline_city, lex)          # "यहां": where the dateline is
     spans = [(m.start, m.end) for m in s.mentions]
     for i, city in s.places:
         if f.clause[0] <= i < f.clause[1] and not any(a <= i < b for a, b in spans):
@@ -324,6 +330,8 @@ def _place_of_meeting(doc: Document, f: Found, cp_country: str | None,
             break
         if prev.places:
             return _city_place(prev.places[-1][1], lex)
+    if previous != (None, None):
+        return previous
     if doc.dateline_city and doc.dateline_city.country in (CHINA, cp_country):
         return _city_place(doc.dateline_city, lex)
     return None, _visited(s, f.clause, lex)
@@ -425,13 +433,15 @@ def _person(m: Mention, clusters: list[Cluster], lex: Lexicon, role: str | None 
                   role, title, country, key)
 
 
-def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], lex: Lexicon) -> Meeting:
+def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], lex: Lexicon,
+            previous: tuple[str | None, str | None] = (None, None)) -> Meeting:
     counterpart = _person(f.counterpart, clusters, lex)
     china_role = counterpart.role if f.china.counterpart_word and f.china.cluster < 0 else None
     china = _person(f.china, clusters, lex, china_role)
     day, precision, weekday, text = _date_of(doc, f)
     mode = _mode(f.sentence, f.clause, lex)
-    city, country = (None, None) if mode != "in_person" else _place_of_meeting(doc, f, counterpart.country, lex)
+    city, country = (None, None) if mode != "in_person" else _place_of_meeting(
+        doc, f, counterpart.country, lex, previous)
     return Meeting(doc.article.source, doc.article.id, china, counterpart, day, precision, weekday, text,
                    city, country, mode, tuple(sorted(topics)), f.sentence.text)
 
@@ -495,8 +505,13 @@ def extract_meetings(article: Article) -> list[Meeting]:
     if not found:
         return []
     topics = _passages(doc, found, lex)
-    out = []
-    for key, fs in found.items():
+    out, previous = [], (None, None)
+    for fs in sorted(found.values(), key=lambda fs: min(f.sentence.index for f in fs if not f.sentence.headline)
+                     if any(not f.sentence.headline for f in fs) else -1):
         fs.sort(key=lambda f: (f.sentence.headline, f.sentence.index))
-        out.append(_merge([_record(doc, f, clusters, topics[key], lex) for f in fs], fs[0].sentence.headline))
+        key = (_person(fs[0].china, clusters, lex).key, _person(fs[0].counterpart, clusters, lex).key)
+        records = [_record(doc, f, clusters, topics[key], lex, previous) for f in fs]
+        out.append(_merge(records, fs[0].sentence.headline))
+        if out[-1].city or out[-1].place_country:
+            previous = (out[-1].city, out[-1].place_country)
     return out

@@ -179,7 +179,16 @@ PLACES = [
                  (None, "CHN", "in_person"), id="visit-country"),
     pytest.param("नई दिल्ली, 9 मार्च (भाषा)। चीन के विदेश मंत्री वांग यी ने भारत के विदेश मंत्री विनय शर्मा से मुलाकात की।",
                  ("New Delhi", "IND", "in_person"), id="dateline-city"),
+    pytest.param("जकार्ता, 14 जुलाई (भाषा)। भारत के विदेश मंत्री विनय शर्मा ने यहां चीन के विदेश मंत्री वांग यी से मुलाकात की।",
+                 ("Jakarta", "IDN", "in_person"), id="yahan-is-the-dateline"),
 ]
+
+
+def test_a_later_meeting_without_place_is_where_the_visit_is():
+    text = ("काठमांडू (एजेंसी)। नेपाल के प्रधानमंत्री राम शर्मा ने बीजिंग में चीनी प्रधानमंत्री ली छ्यांग के साथ वार्ता की।\n"
+            "राम शर्मा ने चीनी राष्ट्रपति शी चिनफिंग से भी मुलाकात की।")
+    assert {r["china"]["name"]: r["location"]["city"] for r in extract(text)} == {
+        "ली छ्यांग": "Beijing", "शी चिनफिंग": "Beijing"}
 
 
 @pytest.mark.parametrize("text,expected", PLACES)
