@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import queries, store
+from core import charts, export, queries, store
 from core.filters import LIST_PARAMS, Filters, Options, clean_text, from_query, to_query
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "meetings.duckdb"
@@ -102,7 +102,8 @@ def timeline(db: Db, f: Filters, axis: str, colour: str) -> Timeline:
     """Dated meetings to plot, and the undated ones counted by precision and listed."""
     with store.read_connection(db.path) as con:
         counts = queries.meeting_counts(con, f)
-        return Timeline(queries.timeline_points(con, f, axis, colour), counts["dated"],
+        points = charts.with_hover(queries.timeline_points(con, f, axis, colour))
+        return Timeline(points, counts["dated"],
                         queries.undated_by_precision(con, f),
                         queries.filtered_meetings(con, f, limit=MAX_UNDATED_LISTED, dated=False))
 
@@ -126,22 +127,34 @@ def network_page(db: Db, f: Filters, top_n: int) -> tuple[str, int, int]:
     return network_html(nodes, edges, f.script, top_n), len(nodes), len(edges)
 
 
-def meetings(db: Db, f: Filters) -> pd.DataFrame:
-    """Every meeting f selects: the rows of the table and of both downloads."""
+def meeting_total(db: Db, f: Filters) -> int:
+    """How many meetings f selects."""
     with store.read_connection(db.path) as con:
-        return queries.filtered_meetings(con, f)
+        return int(queries.meeting_counts(con, f)["meetings"])
+
+
+def meeting_rows(db: Db, f: Filters, page: int) -> pd.DataFrame:
+    """One page (1-based) of the meetings f selects: the rows the table shows."""
+    with store.read_connection(db.path) as con:
+        return queries.filtered_meetings(con, f, MAX_TABLE_ROWS, (max(page, 1) - 1) * MAX_TABLE_ROWS)
+
+
+def csv_download(db: Db, f: Filters) -> bytes:
+    """Every meeting f selects as CSV: the table's query without the paging."""
+    with store.read_connection(db.path) as con:
+        return export.to_csv_bytes(queries.filtered_meetings(con, f))
+
+
+def json_download(db: Db, f: Filters) -> bytes:
+    """Every meeting f selects as JSON: the table's query without the paging."""
+    with store.read_connection(db.path) as con:
+        return export.to_json_bytes(queries.filtered_meetings(con, f))
 
 
 def meeting(db: Db, meeting_id: str, script: str) -> dict | None:
     """One meeting with its article text, or None when the id is unknown."""
     with store.read_connection(db.path) as con:
         return queries.meeting_detail(con, meeting_id, script)
-
-
-def table_page(df: pd.DataFrame, page: int) -> pd.DataFrame:
-    """Rows of one page (1-based) of the Meetings table."""
-    start = (max(page, 1) - 1) * MAX_TABLE_ROWS
-    return df.iloc[start:start + MAX_TABLE_ROWS]
 
 
 def page_count(rows: int) -> int:

@@ -26,17 +26,25 @@ def neutralise(cell: str) -> str:
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a BOM (so Excel reads Devanagari), lists joined by '; ', formulas neutralised."""
-    text = pd.DataFrame({c: [_csv_cell(v) for v in df[c]] for c in df.columns}, columns=df.columns)
+    text = pd.DataFrame({c: _csv_column(df[c]) for c in df.columns}, index=df.index, columns=df.columns)
     body = text.to_csv(index=False, lineterminator="\r\n")
     return ("\ufeff" + body).encode("utf-8")
 
 
 def to_json_bytes(df: pd.DataFrame) -> bytes:
     """A UTF-8 JSON array of one object per row; lists stay lists, missing values are null."""
-    columns = list(df.columns)
-    rows = [dict(zip(columns, (_json_value(v) for v in values)))
-            for values in df.itertuples(index=False, name=None)]
-    return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
+    return df.to_json(orient="records", force_ascii=False).encode("utf-8")
+
+
+def _csv_column(col: pd.Series) -> pd.Series:
+    """One column as CSV cells; vectorised, as an export can hold 100,000 rows."""
+    if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col):
+        return col                   # a number is never a formula, even when negative
+    if col.dtype == object and col.map(_is_list).any():      # str columns cannot hold lists
+        col = col.map(lambda v: LIST_SEPARATOR.join(map(str, _items(v))) if _is_list(v) else v)
+    text = col.astype("str").where(col.notna(), "") if col.dtype != "str" else col.fillna("")
+    risky = text.str.startswith(FORMULA_START)
+    return text.where(~risky, "'" + text)
 
 
 def _is_missing(value: object) -> bool:
@@ -49,30 +57,6 @@ def _is_missing(value: object) -> bool:
 def _is_list(value: object) -> bool:
     """A list cell as DuckDB returns it (numpy array) or as a caller built it (list, tuple)."""
     return isinstance(value, (list, tuple, np.ndarray))
-
-
-def _csv_cell(value: object) -> str:
-    """One cell as CSV text: '' when missing, lists joined, text neutralised; numbers as written."""
-    if _is_list(value):
-        return neutralise(LIST_SEPARATOR.join("" if _is_missing(v) else str(v) for v in _items(value)))
-    if _is_missing(value):
-        return ""
-    if isinstance(value, (bool, np.bool_, int, np.integer, float, np.floating)):
-        return str(value)            # a number is never a formula, even when negative
-    return neutralise(str(value))
-
-
-def _json_value(value: object) -> object:
-    """One cell as a JSON value."""
-    if _is_list(value):
-        return [_json_value(v) for v in _items(value)]
-    if _is_missing(value):
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)                # dates and timestamps as ISO text
 
 
 def _items(value: Iterable) -> list:

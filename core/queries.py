@@ -242,13 +242,16 @@ FROM f LEFT JOIN countries c ON c.iso3 = f.counterpart_country"""
 
 
 def filtered_meetings(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None,
-                      dated: bool | None = None) -> pd.DataFrame:
-    """THE query path: the meetings f selects, newest first, names in f.script; one row each."""
+                      offset: int = 0, dated: bool | None = None) -> pd.DataFrame:
+    """THE query path: the meetings f selects, newest first, names in f.script; one row each.
+
+    The table pages through it with limit/offset; the downloads take it whole.
+    """
     cte, params = _filtered(f)
     where = {None: "", True: "WHERE f.date IS NOT NULL", False: "WHERE f.date IS NULL"}[dated]
     sql = f"{cte}{_meeting_select(f.script)}\n{where}\nORDER BY f.date DESC NULLS LAST, f.id"
     if limit is not None:
-        sql, params = sql + "\nLIMIT ?", [*params, limit]
+        sql, params = sql + "\nLIMIT ? OFFSET ?", [*params, limit, offset]
     return _df(con, sql, params)
 
 

@@ -1,10 +1,10 @@
 """Meetings: the filtered table, downloads of exactly those rows, and one meeting's article."""
 import streamlit as st
 
-from core import dashboard as dash, export
+from core import dashboard as dash
 
 f, db = st.session_state.filters, st.session_state.db
-rows = st.cache_data(dash.meetings, show_spinner=False)(db, f)
+total = st.cache_data(dash.meeting_total, show_spinner=False)(db, f)
 
 
 def show_selected() -> None:
@@ -16,15 +16,17 @@ def show_selected() -> None:
 
 st.title("Meetings")
 left, middle, right = st.columns([2, 1, 1])
-left.caption(f"{len(rows):,} meetings match the filters; both downloads hold exactly these rows.")
-middle.download_button("Download CSV", lambda: export.to_csv_bytes(rows), "meetings.csv", "text/csv",
+left.caption(f"{total:,} meetings match the filters; both downloads hold exactly these rows.")
+# Generated on click, from the same filters and query as the table (core/dashboard.py).
+middle.download_button("Download CSV", lambda: dash.csv_download(db, f), "meetings.csv", "text/csv",
                        on_click="ignore", key="csv")
-right.download_button("Download JSON", lambda: export.to_json_bytes(rows), "meetings.json",
+right.download_button("Download JSON", lambda: dash.json_download(db, f), "meetings.json",
                       "application/json", on_click="ignore", key="json")
-page = st.pagination(dash.page_count(len(rows)), key="page") if len(rows) > dash.MAX_TABLE_ROWS else 1
-shown = dash.table_page(rows, page)
-st.session_state.table_ids = list(shown["id"])
-st.dataframe(shown, column_order=dash.TABLE_COLUMNS, column_config=dash.COLUMN_LABELS, hide_index=True,
+pages = dash.page_count(total)
+page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
+rows = st.cache_data(dash.meeting_rows, show_spinner=False)(db, f, page)
+st.session_state.table_ids = list(rows["id"])
+st.dataframe(rows, column_order=dash.TABLE_COLUMNS, column_config=dash.COLUMN_LABELS, hide_index=True,
              key="table", on_select=show_selected, selection_mode="single-row")
 
 if meeting_id := st.query_params.get("meeting"):
