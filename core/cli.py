@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from core.model import Article
@@ -25,7 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8")   # Devanagari even under a C locale
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,16 +163,89 @@ def _records(article: Article, extract: Callable) -> list[dict]:
 # ------------------------------------------------------------------ export
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
-    """The export command's options."""
+    """The export command's options: the dashboard's filters, one flag per Filters field."""
+    from core.filters import SCRIPTS
+    from core.model import MODES, ROLES, TOPICS
     p.add_argument("--db", type=Path, default=DEFAULT_DB)
     p.add_argument("--format", choices=("csv", "jsonl", "parquet"), required=True)
-    p.add_argument("--out", type=Path, default=None, help="output file (default: stdout; parquet needs --out)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="output file (default: standard output; parquet needs --out)")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--country", dest="countries", action="append", type=_iso3, default=[],
+                   metavar="ISO3", help="counterpart country (repeatable)")
+    p.add_argument("--region", dest="regions", action="append", default=[],
+                   help="UN M49 region of the counterpart's country (repeatable)")
+    p.add_argument("--official", dest="counterpart_officials", action="append", default=[],
+                   metavar="ID", help="counterpart official id (repeatable)")
+    p.add_argument("--china", dest="china_officials", action="append", default=[],
+                   metavar="ID", help="Chinese official id (repeatable)")
+    p.add_argument("--role", dest="roles", action="append", choices=ROLES, default=[])
+    p.add_argument("--topic", dest="topics", action="append", choices=TOPICS, default=[])
+    p.add_argument("--mode", dest="modes", action="append", choices=MODES, default=[])
+    p.add_argument("--search", dest="text", default="", metavar="TEXT",
+                   help="text in names, titles or evidence")
+    p.add_argument("--script", choices=SCRIPTS, default="deva", help="script of the names")
+
+
+def _iso_date(value: str) -> date:
+    """argparse type: a YYYY-MM-DD date."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _iso3(value: str) -> str:
+    """argparse type: an ISO 3166-1 alpha-3 code, upper-cased."""
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise argparse.ArgumentTypeError(f"not an ISO-3 country code: {value!r}")
+    return value.upper()
+
+
+def export_filters(args: argparse.Namespace):
+    """The dashboard's Filters value from the export options."""
+    from core.filters import Filters, clean_text
+    lists = ("countries", "regions", "china_officials", "counterpart_officials", "roles", "topics", "modes")
+    return Filters(date_from=args.date_from, date_to=args.date_to, text=clean_text(args.text),
+                   script=args.script, **{name: tuple(dict.fromkeys(getattr(args, name))) for name in lists})
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Not wired yet."""
-    print("error: export is not available yet", file=sys.stderr)
-    return 1
+    """Write the meetings the filters select, through the dashboard's own query and encoders."""
+    from core.queries import filtered_meetings
+    from core.store import read_connection
+    if args.format == "parquet" and args.out is None:
+        print("error: --format parquet needs --out FILE", file=sys.stderr)
+        return 2
+    try:
+        with read_connection(args.db) as con:
+            df = filtered_meetings(con, export_filters(args))
+    except FileNotFoundError as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 1
+    _write_export(df, args.format, args.out)
+    print(f"exported {len(df)} meetings{f' to {args.out}' if args.out else ''}", file=sys.stderr)
+    return 0
+
+
+def _write_export(df, fmt: str, out: Path | None) -> None:
+    """CSV and JSON lines through core.export's encoders; parquet with the list columns kept."""
+    from core.export import to_csv_bytes, to_json_bytes
+    if fmt == "parquet":
+        df.to_parquet(out, index=False)
+        return
+    if fmt == "csv":
+        data = to_csv_bytes(df)
+    else:   # one object per line, serialised exactly as the dashboard's JSON download
+        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in json.loads(to_json_bytes(df)))
+        data = data.encode("utf-8")
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        out.write_bytes(data)
 
 
 # ------------------------------------------------------------------ evaluate, bench

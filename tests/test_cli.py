@@ -71,3 +71,89 @@ def test_progress_bar_only_on_large_input_off_a_tty(capsys, total, shown):
     close()
     err = capsys.readouterr().err
     assert (f"{total}/{total}" in err) is shown
+
+
+# ------------------------------------------------------------------ export
+
+def export_df(db, **filters):
+    """What the dashboard's query returns for these filters."""
+    from core.filters import Filters
+    from core.queries import filtered_meetings
+    from core.store import read_connection
+    with read_connection(db) as con:
+        return filtered_meetings(con, Filters(**filters))
+
+
+def test_export_csv_is_the_dashboard_download(sample_db, run_core):
+    from core.export import to_csv_bytes
+    done = run_core("export", "--db", sample_db, "--format", "csv", "--out", sample_db.with_suffix(".csv"))
+    assert done.returncode == 0, done.stderr
+    df = export_df(sample_db)
+    assert len(df) > 0
+    assert done.stderr.strip() == f"exported {len(df)} meetings to {sample_db.with_suffix('.csv')}"
+    data = sample_db.with_suffix(".csv").read_bytes()
+    assert data.startswith("\ufeff".encode()) and data == to_csv_bytes(df)
+
+
+def test_export_jsonl_with_filters_to_stdout(sample_db, run_core):
+    df = export_df(sample_db)
+    country, topic = df["country"].dropna().iloc[0], df["topics"].iloc[0][0]
+    done = run_core("export", "--db", sample_db, "--format", "jsonl", "--country", country.lower(),
+                    "--topic", topic, "--from", "2000-01-01", "--to", "2030-12-31", "--script", "en")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    from datetime import date
+    expected = export_df(sample_db, countries=(country,), topics=(topic,), date_from=date(2000, 1, 1),
+                         date_to=date(2030, 12, 31), script="en")
+    assert [r["id"] for r in rows] == list(expected["id"]) and rows
+    assert all(r["country"] == country and topic in r["topics"] for r in rows)
+
+
+def test_export_search_text_is_just_text(sample_db, run_core):
+    done = run_core("export", "--db", sample_db, "--format", "jsonl", "--search", "'; DROP TABLE meetings; --")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr.strip() == "exported 0 meetings"
+    assert len(export_df(sample_db)) > 0
+
+
+def test_export_parquet_keeps_list_columns(sample_db, run_core):
+    import pandas as pd
+    out = sample_db.with_suffix(".parquet")
+    done = run_core("export", "--db", sample_db, "--format", "parquet", "--out", out, "--mode", "in_person")
+    assert done.returncode == 0, done.stderr
+    back = pd.read_parquet(out)
+    assert list(back["id"]) == list(export_df(sample_db, modes=("in_person",))["id"])
+    assert all(len(t) >= 0 for t in back["topics"])
+
+
+def test_export_neutralises_formulas(tmp_path, run_core):
+    from core.model import Meeting, Person
+    from core.store import ingest
+    article = tmp_path / "a.txt"
+    article.write_text("बीजिंग में आज बैठक हुई।", encoding="utf-8")
+
+    def hostile(art):
+        side = Person(name="=HYPERLINK(\"http://x\")", name_latin="@SUM(A1)", name_en=None,
+                      role="minister", title="+1", country="NPL", key="npl:x")
+        china = Person(name="-2+3", name_latin=None, name_en=None, role="minister", title=None,
+                       country="CHN", key="chn:y")
+        return [Meeting(source=art.source, article_id=art.id, china=china, counterpart=side,
+                        evidence="=cmd|' /C calc'!A0")]
+
+    db = tmp_path / "m.duckdb"
+    ingest([article], db, extractor=hostile)
+    done = run_core("export", "--db", db, "--format", "csv", "--script", "deva")
+    text = done.stdout
+    for cell in ("'=HYPERLINK", "'-2+3", "'+1", "'=cmd|"):
+        assert cell in text
+    assert ",=" not in text and ",+" not in text and ",-" not in text
+
+
+def test_export_errors(tmp_path, sample_db, run_core):
+    assert run_core("export", "--db", sample_db, "--format", "parquet").returncode == 2
+    assert run_core("export", "--db", sample_db, "--format", "csv", "--country", "K1").returncode == 2
+    assert run_core("export", "--db", sample_db, "--format", "csv", "--from", "2020-13-01").returncode == 2
+    missing = run_core("export", "--db", tmp_path / "none.duckdb", "--format", "csv")
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == (f"error: no database at {tmp_path / 'none.duckdb'}; "
+                                      "run `python -m core ingest` first")
