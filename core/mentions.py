@@ -126,7 +126,8 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
         if tok == "." and i > start and len(folded[i - 1]) <= 3 and i + 1 < len(folded):
             i += 1          # an initial: "एस. जयशंकर"
             continue
-        if (not tok[0].isalpha() or tok in lex.stopwords or lex.titles.match(folded, i)
+        plural = i == start and tok.endswith("\u094b\u0902")     # "शहरों": a plural noun, not a name
+        if (plural or not tok[0].isalpha() or tok in lex.stopwords or lex.titles.match(folded, i)
                 or lex.months.get(tok) or lex.weekdays.get(tok) or _country_at(folded, i, lex)
                 or (i > start and lex.places.match(folded, i))
                 or not ("\u0900" <= tok[0] <= "\u097f")):
