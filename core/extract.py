@@ -359,7 +359,11 @@ def _mode(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str:
 def _topics_of(s: Sentence, lex: Lexicon) -> set[str]:
     """Topic slugs named in a sentence; a longer keyword consumes its words."""
     found, i, folded = set(), 0, s.folded
+    titles = {k for m in s.mentions for k in range(m.start, m.end)}   # "रक्षा मंत्री" is a title, not a topic
     while i < len(folded):
+        if i in titles:
+            i += 1
+            continue
         hit = lex.topic_words.match(folded, i)
         stem = next((key for key, _ in lex.topic_stems
                      if tuple(folded[i:i + len(key) - 1]) == key[:-1]
