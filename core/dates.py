@@ -34,7 +34,7 @@ class DateExpr:
     @property
     def rank(self) -> int:
         """How much the expression says: a full date beats a weekday beats nothing."""
-        if self.day and self.month:
+        if self.day:
             return 5
         if self.weekday or self.offset is not None:
             return 4
@@ -60,6 +60,17 @@ def _day_month(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
     if k < len(folded) and _YEAR.match(folded[k]):
         return DateExpr(i, k + 1, day=day, month=month, year=int(folded[k]))
     return DateExpr(i, end, day=day, month=month)
+
+
+_TARIKH = frozenset(fold(w) for w in ("तारीख", "तारीख़", "तारीख़", "तिथि"))
+
+
+def _day_only(folded: list[str], i: int) -> DateExpr | None:
+    """'12 तारीख को' (CMG style): a day of the publication month."""
+    match = _DAY.match(folded[i])
+    if match and i + 1 < len(folded) and folded[i + 1] in _TARIKH and 1 <= int(match[1]) <= 31:
+        return DateExpr(i, i + 2, day=int(match[1]))
+    return None
 
 
 def _month(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
@@ -107,7 +118,7 @@ def find_dates(folded: list[str], lex: Lexicon) -> list[DateExpr]:
     """Every date expression of a tokenised sentence, left to right, not overlapping."""
     found, i = [], 0
     while i < len(folded):
-        expr = (_day_month(folded, i, lex) or _weekday(folded, i, lex) or _relative(folded, i, lex)
+        expr = (_day_month(folded, i, lex) or _day_only(folded, i) or _weekday(folded, i, lex) or _relative(folded, i, lex)
                 or _month(folded, i, lex) or _year(folded, i))
         if expr and not (expr.end < len(folded) and folded[expr.end] in _ORDINAL_AFTER):
             found.append(expr)
@@ -151,6 +162,14 @@ def resolve(expr: DateExpr | None, ref: date | None,
         if day and ref and not expr.year and day > ref + timedelta(days=7):
             day = _safe_date(year - 1, expr.month, expr.day)   # a past meeting, last year
         return _day_result(day)
+    if expr.day and ref:
+        # "12 तारीख": this month's 12th, or last month's if that is still ahead.
+        month = date(ref.year, ref.month, 1)
+        if expr.day > ref.day:
+            month = (month - timedelta(days=1)).replace(day=1)
+        return _day_result(_safe_date(month.year, month.month, expr.day))
+    if expr.day:
+        return None, "none", None
     if expr.weekday:
         if ref is None:
             return None, "weekday", expr.weekday
