@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("bench", help="extraction and ingest speed on a synthetic corpus")
     p.add_argument("--articles", type=int, default=10_000, help="synthetic articles to ingest")
+    p.add_argument("--extract-articles", type=int, default=2000,
+                   help="synthetic articles to time extraction on")
     p.add_argument("--seed", type=int, default=2020)
     p.add_argument("--corpus", type=Path, default=None,
                    help="a real corpus folder to time extraction on (default: ../shared/corpus/news2020)")
@@ -265,5 +267,6 @@ def run_evaluate(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     """Run the benchmarks and print their table."""
     from core.bench import run_benchmarks
-    print(run_benchmarks(n_articles=args.articles, seed=args.seed, corpus=args.corpus))
+    print(run_benchmarks(n_articles=args.articles, seed=args.seed, corpus=args.corpus,
+                         n_extract=args.extract_articles))
     return 0
