@@ -16,7 +16,8 @@ def show_selected() -> None:
 
 st.title("Meetings")
 left, middle, right = st.columns([2, 1, 1])
-left.caption(f"{total:,} meetings match the filters; both downloads hold exactly these rows.")
+left.caption(f"{total:,} meetings match the filters; both downloads hold exactly these rows, "
+             f"the table shows them {dash.MAX_TABLE_ROWS:,} per page.")
 # Generated on click, from the same filters and query as the table (core/dashboard.py).
 middle.download_button("Download CSV", lambda: dash.csv_download(db, f), "meetings.csv", "text/csv",
                        on_click="ignore", key="csv")
