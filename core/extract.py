@@ -30,6 +30,7 @@ _DATELINE_BARE = re.compile(r"^(?P<place>[^\d,()।:]{2,30}?)\s*[:।]\s+")
 _CLAUSE_STOP = frozenset(fold(w) for w in ("जबकि", "वहीं", "लेकिन", "परंतु", "किंतु", ";"))
 _WINDOW_STOP = frozenset(fold(w) for w in ("और", "तथा", "एवं", "कि", "लेकिन", "जबकि", "जिसमें", "जिसके", "जहां",
                                           "जहाँ", "जब", "क्योंकि"))
+_AFTER_ONLY = frozenset(fold(w) for w in ("पहले", "लिए"))
 _PLACE_CONTEXT = frozenset(fold(w) for w in ("में", "के", "की", "का", "स्थित", ","))
 
 
@@ -177,7 +178,8 @@ def _irrealis(s: Sentence, k: int, lex: Lexicon) -> bool:
     for j in range(k - 1, max(-1, k - 3), -1):
         if not s.folded[j][0].isalnum():
             break
-        window.append(j)
+        if s.folded[j] not in _AFTER_ONLY:    # "पहले भी मुलाकात की थी" was held
+            window.append(j)
     for j in range(k + 1, min(len(s.folded), k + 7)):
         if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP:
             break
