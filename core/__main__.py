@@ -3,4 +3,6 @@ import sys
 
 from core.cli import main
 
-sys.exit(main())
+# Guarded: extraction workers are spawned processes that import this module again.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lock-timeout", type=float, default=LOCK_TIMEOUT,
                    help="seconds to wait for another ingest to finish (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                   help="extraction processes for large batches (default %(default)s)")
     p.set_defaults(run=run_ingest)
 
     p = commands.add_parser("extract", help="print meeting records as JSON lines, no database")
@@ -80,7 +82,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest the paths and print the summary and every rejection reason."""
     progress, close = _progress_bar(enabled=not args.quiet)
     try:
-        report = ingest(args.paths, args.db, progress, lock_timeout=args.lock_timeout)
+        report = ingest(args.paths, args.db, progress, lock_timeout=args.lock_timeout,
+                        workers=args.workers)
     except IngestBusy as busy:
         print(f"error: {busy}; try again when it has finished", file=sys.stderr)
         return 1

@@ -10,12 +10,15 @@ live file as it was; readers see the old file or the new one, never a half.
 from __future__ import annotations
 
 import fcntl
+import multiprocessing
 import os
 import secrets
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -40,6 +43,9 @@ PAUSE_ENV = "CORE_INGEST_TEST_PAUSE"
 
 Progress = Callable[[int, int], None]
 Extractor = Callable[[Article], list[Meeting]]
+# articles -> their meetings, or an error message, one per article in input order
+Outcomes = Callable[[list[Article]], Iterator["list[Meeting] | str"]]
+PARALLEL_FROM = 400   # fewer new articles than this are not worth starting worker processes
 
 
 class IngestBusy(RuntimeError):
@@ -103,11 +109,18 @@ def table_counts(db_path: str | os.PathLike) -> dict[str, int]:
 
 def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike = DEFAULT_DB,
            progress: Progress | None = None, *, extractor: Extractor | None = None,
-           lock_timeout: float = LOCK_TIMEOUT) -> IngestReport:
-    """Read, extract and store one batch atomically; re-ingesting the same input adds nothing."""
+           lock_timeout: float = LOCK_TIMEOUT, workers: int = 1) -> IngestReport:
+    """Read, extract and store one batch atomically; re-ingesting the same input adds nothing.
+
+    workers > 1 extracts large batches in that many processes (default extractor only).
+    """
     db = Path(db_path)
+    if extractor is not None:
+        outcomes = sequential_outcomes(extractor)
+    else:
+        outcomes = parallel_outcomes(workers) if workers > 1 else sequential_outcomes(_default_extractor())
     with writer_lock(db, lock_timeout):
-        return _ingest_locked(list(paths), db, progress, extractor)
+        return _ingest_locked(list(paths), db, progress, outcomes)
 
 
 def build_if_missing(db_path: str | os.PathLike, articles_dir: str | os.PathLike,
@@ -120,7 +133,8 @@ def build_if_missing(db_path: str | os.PathLike, articles_dir: str | os.PathLike
     with writer_lock(db, BUILD_LOCK_TIMEOUT):
         if db.exists():          # another process built it while we waited
             return False
-        _ingest_locked([articles_dir], db, progress, extractor)
+        _ingest_locked([articles_dir], db, progress,
+                       sequential_outcomes(extractor or _default_extractor()))
     return True
 
 
@@ -145,7 +159,7 @@ def writer_lock(db: Path, timeout: float) -> Iterator[None]:
 
 
 def _ingest_locked(paths: list, db: Path, progress: Progress | None,
-                   extractor: Extractor | None) -> IngestReport:
+                   outcomes: Outcomes) -> IngestReport:
     """The batch, with the writer lock held: copy, write, swap."""
     started = time.monotonic()
     report = IngestReport(batch_id=_batch_id(), db_path=str(db))
@@ -155,7 +169,7 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
     if db.exists():
         shutil.copyfile(db, temp)
     try:
-        _write_copy(temp, db, items, report, progress, extractor or _default_extractor())
+        _write_copy(temp, db, items, report, progress, outcomes)
         _swap(temp, db)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
@@ -166,14 +180,14 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
 
 
 def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: IngestReport,
-                progress: Progress | None, extractor: Extractor) -> None:
+                progress: Progress | None, outcomes: Outcomes) -> None:
     """Extract the new articles and write the batch into the copy in one transaction."""
     con = duckdb.connect(str(temp))
     try:
         con.execute(queries.SCHEMA)
         batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None))
         existing = _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
-        batch.classify(items, existing, extractor, progress)
+        batch.classify(items, existing, outcomes, progress)
         con.begin()
         batch.write(con)
         _test_pause("in-transaction", db)
@@ -181,6 +195,55 @@ def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: I
         con.execute(queries.CHECKPOINT)
     finally:
         con.close()
+
+
+def sequential_outcomes(extractor: Extractor) -> Outcomes:
+    """Extract in this process, in order; an exception becomes that article's error message."""
+    def outcomes(articles: list[Article]) -> Iterator[list[Meeting] | str]:
+        for article in articles:
+            yield _outcome(extractor, article)
+    return outcomes
+
+
+def _outcome(extractor: Extractor, article: Article) -> list[Meeting] | str:
+    """One article's meetings, or 'ErrorType: message' when the extractor raised."""
+    try:
+        return list(extractor(article))
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+        return f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
+
+
+def _worker_start(parent: int) -> None:
+    """Worker initializer: exit as soon as the ingest process is gone (even after kill -9)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _extract_chunk(articles: list[Article]) -> list[list[Meeting] | str]:
+    """Worker process: the default extractor over one chunk of articles."""
+    extractor = _default_extractor()
+    return [_outcome(extractor, article) for article in articles]
+
+
+def parallel_outcomes(workers: int, chunk: int = 50) -> Outcomes:
+    """Extract with the default extractor in worker processes, results in input order."""
+    def outcomes(articles: list[Article]) -> Iterator[list[Meeting] | str]:
+        if len(articles) < PARALLEL_FROM or workers < 2:
+            yield from sequential_outcomes(_default_extractor())(articles)
+            return
+        # spawn, not fork: this process has DuckDB's threads running.
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(os.getpid(),))
+        try:
+            chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+            for results in pool.map(_extract_chunk, chunks):
+                yield from results
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return outcomes
 
 
 def _default_extractor() -> Extractor:
@@ -279,42 +342,57 @@ class _Batch:
         self.meetings: dict[str, dict] = {}
         self.people: list[Person] = []
         self.log: list[dict] = []
-        self.extracted, self.failed = 0, 0
 
     def classify(self, items: list[Article | Rejected], existing: dict[str, tuple],
-                 extractor: Extractor, progress: Progress | None) -> None:
+                 outcomes: Outcomes, progress: Progress | None) -> None:
         """Sort every read item into new, duplicate, rejected or skipped; extract the new."""
         first_source: dict[str, str] = {}
-        total = len(items)
-        if progress:
-            progress(0, total)
-        for done, item in enumerate(items, start=1):
+        plan: list[tuple[Article | Rejected, str, str | None]] = []
+        for item in items:
             if isinstance(item, Rejected):
-                self._log(item.source, None, item.status, item.reason)
+                plan.append((item, item.status, item.reason))
             elif item.id in existing:
-                self._log(item.source, item.id, "duplicate", "already in the database")
+                plan.append((item, "duplicate", "already in the database"))
             elif item.id in first_source:
-                self._log(item.source, item.id, "duplicate",
-                          f"same text as {first_source[item.id]} in this batch")
+                plan.append((item, "duplicate", f"same text as {first_source[item.id]} in this batch"))
             else:
                 first_source[item.id] = item.source
-                self._add_article(item, extractor)
+                plan.append((item, "new", None))
+        new = [item for item, status, _ in plan if status == "new"]
+        extracted = self._extract(new, outcomes, progress, total=len(items))
+        for item, status, reason in plan:   # the log follows the input order
+            if status == "new":
+                self._add_article(item, extracted[item.id])
+            else:
+                self._log(item.source, getattr(item, "id", None), status, reason)
+
+    def _extract(self, new: list[Article], outcomes: Outcomes, progress: Progress | None,
+                 total: int) -> dict[str, list[Meeting] | str]:
+        """Article id -> its meetings or an error message; stops early on a broken extractor."""
+        done = total - len(new)
+        if progress:
+            progress(0, total)
+            if done:
+                progress(done, total)
+        extracted: dict[str, list[Meeting] | str] = {}
+        succeeded = failed = 0
+        for article, outcome in zip(new, outcomes(new)):
+            extracted[article.id] = outcome
+            succeeded, failed = succeeded + (not isinstance(outcome, str)), failed + isinstance(outcome, str)
+            if isinstance(outcome, str) and not succeeded and failed >= BROKEN_AFTER:
+                raise ExtractorBroken(f"extraction failed on the first {failed} articles "
+                                      f"({outcome}); nothing was written")
+            done += 1
             if progress:
                 progress(done, total)
+        return extracted
 
-    def _add_article(self, article: Article, extractor: Extractor) -> None:
-        """Extract one new article; an extractor crash rejects that article only."""
-        try:
-            meetings = list(extractor(article))
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
-            message = f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
-            self.failed += 1
-            if not self.extracted and self.failed >= BROKEN_AFTER:
-                raise ExtractorBroken(f"extraction failed on the first {self.failed} articles "
-                                      f"({message}); nothing was written") from error
-            self._log(article.source, article.id, "rejected", f"extraction failed ({message})")
+    def _add_article(self, article: Article, outcome: list[Meeting] | str) -> None:
+        """Store one new article and its meetings; an extraction error rejects it instead."""
+        if isinstance(outcome, str):
+            self._log(article.source, article.id, "rejected", f"extraction failed ({outcome})")
             return
-        self.extracted += 1
+        meetings = outcome
         added = 0
         for meeting in meetings:
             if meeting.id not in self.meetings:

@@ -100,21 +100,41 @@ def test_sigkill_mid_ingest_leaves_the_database_as_it_was(tmp_path, sample_db, p
     assert not list(tmp_path.glob("m.duckdb.tmp-*"))
 
 
+def children(pid: int) -> list[int]:
+    """Ids of the live child processes of pid (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_sigkill_at_an_arbitrary_moment_gives_all_or_nothing(tmp_path, sample_db, popen_core,
                                                             hindi_articles, db_snapshot):
-    """No test hook: kill a real 1,500-article ingest a while after its copy appears."""
+    """No test hook: kill a real 1,500-article ingest while its extraction workers run."""
     batch = tmp_path / "batch"
     hindi_articles(batch, 1500)
     before = db_snapshot(sample_db)
     proc = popen_core("ingest", batch, "--db", sample_db, "--quiet")
     deadline = time.monotonic() + 120
-    while not list(tmp_path.glob("m.duckdb.tmp-*")) and proc.poll() is None and time.monotonic() < deadline:
+    # a resource tracker and two workers: the batch is being extracted in the temp copy's shadow
+    while len(children(proc.pid)) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(random.Random(7).uniform(0.1, 1.5))
+    time.sleep(random.Random(7).uniform(0.1, 1.0))
+    workers = children(proc.pid)
+    assert len(workers) >= 2 and list(tmp_path.glob("m.duckdb.tmp-*"))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     proc.stdout.close()
     proc.stderr.close()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "extraction workers outlived the ingest"
     middle = db_snapshot(sample_db)
     assert middle == before or len(middle["articles"]) == len(before["articles"]) + 1500
     ingest([batch], sample_db)

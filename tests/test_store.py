@@ -254,3 +254,21 @@ def test_an_extractor_failing_on_everything_stops_the_batch(tmp_path, hindi_arti
                        r"\(OSError: countries.yaml: cannot read\); nothing was written"):
         ingest([hindi_articles(tmp_path / "in", 30)[0].parent], db, extractor=broken)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+
+
+def test_parallel_extraction_gives_the_sequential_result(tmp_path, root, monkeypatch):
+    from core.bench import SyntheticCorpus
+    from core.extract import extract_meetings
+    from core.reader import make_article
+    synth = SyntheticCorpus(seed=11)
+    articles = [make_article(f"s/{i}.txt", synth.article(i)) for i in range(40)]
+    monkeypatch.setattr(store, "PARALLEL_FROM", 5)
+    parallel = list(store.parallel_outcomes(2, chunk=7)(articles))
+    assert parallel == list(store.sequential_outcomes(extract_meetings)(articles))
+    assert sum(map(len, parallel)) > 0
+
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([root / "data" / "articles"], one)
+    ingest([root / "data" / "articles"], two, workers=2)
+    sql = "SELECT * EXCLUDE (source) FROM meetings ORDER BY id"
+    assert rows(one, sql) == rows(two, sql) and rows(one, sql)
