@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from core import charts, export, queries, store
+from core.network import network_html
 from core.filters import LIST_PARAMS, Filters, Options, clean_text, from_query, to_query
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "meetings.duckdb"
@@ -122,7 +123,6 @@ def network(db: Db, f: Filters, top_n: int) -> tuple[pd.DataFrame, pd.DataFrame]
 
 def network_page(db: Db, f: Filters, top_n: int) -> tuple[str, int, int]:
     """(self-contained HTML, nodes, edges) of the officials network."""
-    from core.network import network_html   # pyvis and networkx load only for this page
     nodes, edges = network(db, f, top_n)
     return network_html(nodes, edges, f.script, top_n), len(nodes), len(edges)
 

@@ -117,11 +117,8 @@ def test_highlight_without_the_evidence_in_the_text_only_escapes():
 
 
 def test_hover_of_a_hostile_meeting_is_escaped():
-    row = type("Row", (), {"china": "<b>x</b>", "china_title": "t", "counterpart": HOSTILE[1],
-                           "counterpart_title": "javascript:alert(1)", "country": "PAK", "date": "2020-01-01",
-                           "city": "<svg onload=1>", "place_country": "CHN", "mode": "in_person",
-                           "topics": ["<i>bri</i>"], "evidence": HOSTILE[0]})()
-    hover = charts.meeting_hover(row)
+    hover = charts.meeting_hover("<b>x</b>", "t", HOSTILE[1], "javascript:alert(1)", "PAK", "2020-01-01",
+                                 "<svg onload=1>", "CHN", "in_person", ["<i>bri</i>"], HOSTILE[0])
     assert_no_raw_markup([hover])
     assert "<svg" not in hover and "<i>" not in hover and "&lt;b&gt;x&lt;/b&gt;" in hover
 
