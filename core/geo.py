@@ -58,13 +58,17 @@ def choropleth(df: pd.DataFrame, selected: Sequence[str] = ()) -> tuple[go.Figur
     rows = df[df["iso3"].astype(str).str.fullmatch(_ISO3.pattern)].reset_index(drop=True)
     iso3 = rows["iso3"].astype(str).tolist()
     china = "top_china" in rows.columns
+    z = [int(m) for m in rows["meetings"]]
     trace = go.Choropleth(
-        locations=iso3, locationmode="ISO-3", z=[int(m) for m in rows["meetings"]],
+        locations=iso3, locationmode="ISO-3", z=z,
         customdata=[[code, *hover_fields(row)] for code, row in zip(iso3, rows.itertuples())],
         hovertemplate=("<b>%{customdata[1]}</b><br>%{z} meetings<br>Officials: %{customdata[2]}<br>"
                        + ("Chinese officials: %{customdata[4]}<br>" if china else "")
                        + "Topics: %{customdata[3]}<extra></extra>"),
-        colorscale="Blues", zmin=0, marker_line_color="#ffffff", marker_line_width=0.5,
+        # Both ends fixed: with zmin alone Plotly rescales to the data, and one country
+        # alone would get a colour bar from 127.6 to 128.4.
+        colorscale="Blues", zmin=0, zmax=max(z, default=1) or 1,
+        marker_line_color="#ffffff", marker_line_width=0.5,
         colorbar={"title": {"text": "Meetings"}, "thickness": 12, "len": 0.7},
         selectedpoints=[i for i, code in enumerate(iso3) if code in set(selected)] or None,
     )

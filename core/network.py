@@ -69,7 +69,7 @@ _PAGE = _ENV.from_string("""<!DOCTYPE html>
 <script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
 <style>
   html, body { margin: 0; font-family: sans-serif; }
-  #network { width: 100%; height: {{ height }}px; border: 1px solid #ddd; }
+  #network { width: 100%; height: {{ height }}px; border: 1px solid #ddd; box-sizing: border-box; }
   div.vis-tooltip { max-width: 420px; white-space: normal; }
 </style>
 </head><body>

@@ -48,6 +48,7 @@ def test_locations_are_iso3_and_carried_in_customdata():
     assert list(trace.locations) == ["IND", "NPL", "SGP"]          # 'bad!' dropped
     assert [c[0] for c in trace.customdata] == list(trace.locations)
     assert list(trace.z) == [3, 1, 2]
+    assert (trace.zmin, trace.zmax) == (0, 3)          # the scale starts at zero meetings
 
 
 def test_hover_fields_are_escaped_and_short():
