@@ -224,8 +224,9 @@ def time_ingest(texts: list[str], workdir: Path) -> Figure:
                           cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=True)
     seconds = time.perf_counter() - started
     counts = dict(line.split(": ", 1) for line in done.stdout.splitlines() if ": " in line)
-    inner = re.search(r" in ([\d.]+) s$", done.stdout.strip())
-    note = f"new {counts.get('new')}; {inner[1] if inner else '?'} s inside ingest(), rest is start-up"
+    inner = re.search(r" in ([\d.]+) s \((.*)\)$", done.stdout.strip())
+    note = (f"new {counts.get('new')}; ingest() {inner[1]} s: {inner[2]}; rest is start-up"
+            if inner else f"new {counts.get('new')}")
     return Figure("ingest, synthetic -> fresh DuckDB (CLI, end to end)", len(texts), seconds,
                   int(counts.get("meetings added", 0)), note)
 

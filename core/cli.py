@@ -87,8 +87,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     except IngestBusy as busy:
         print(f"error: {busy}; try again when it has finished", file=sys.stderr)
         return 1
-    except ExtractorBroken as broken:
-        print(f"error: {broken}", file=sys.stderr)
+    except (ExtractorBroken, RuntimeError) as failure:
+        print(f"error: {failure}", file=sys.stderr)
         return 1
     finally:
         close()
@@ -109,7 +109,8 @@ def format_report(report: IngestReport) -> str:
     ]
     lines += [f"  {source}: {reason}" for source, reason in report.reasons]
     lines += [f"warning: {warning}" for warning in report.warnings]
-    lines.append(f"batch {report.batch_id} in {report.seconds:.1f} s")
+    phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in report.timings.items())
+    lines.append(f"batch {report.batch_id} in {report.seconds:.1f} s ({phases})")
     return "\n".join(lines)
 
 

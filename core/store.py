@@ -71,6 +71,11 @@ class IngestReport:
     reasons: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)   # phase -> seconds
+
+    def timed(self, phase: str, started: float) -> None:
+        """Add the time since started (time.monotonic()) to a phase."""
+        self.timings[phase] = self.timings.get(phase, 0.0) + time.monotonic() - started
 
 
 # ------------------------------------------------------------------ readers
@@ -164,13 +169,24 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
     started = time.monotonic()
     report = IngestReport(batch_id=_batch_id(), db_path=str(db))
     _remove_stale_temps(db)
+    if db.with_name(db.name + ".wal").exists():
+        # Only a read-write connection to the live file leaves a WAL; copying the file
+        # without it would lose those writes, and the stale WAL would then corrupt ours.
+        raise RuntimeError(f"{db}.wal exists: the database was written outside `python -m core "
+                           "ingest`; open it once with duckdb to checkpoint it, then retry")
+    phase = time.monotonic()
     items = list(read_inputs(paths))
+    report.timed("read", phase)
     temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-    if db.exists():
-        shutil.copyfile(db, temp)
     try:
+        phase = time.monotonic()
+        if db.exists():
+            shutil.copyfile(db, temp)
+        report.timed("copy", phase)
         _write_copy(temp, db, items, report, progress, outcomes)
+        phase = time.monotonic()
         _swap(temp, db)
+        report.timed("swap", phase)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -186,13 +202,17 @@ def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: I
     try:
         con.execute(queries.SCHEMA)
         batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None))
+        phase = time.monotonic()
         existing = _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
         batch.classify(items, existing, outcomes, progress)
+        report.timed("extract", phase)
+        phase = time.monotonic()
         con.begin()
         batch.write(con)
         _test_pause("in-transaction", db)
         con.commit()
         con.execute(queries.CHECKPOINT)
+        report.timed("write", phase)
     finally:
         con.close()
 

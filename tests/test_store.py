@@ -272,3 +272,12 @@ def test_parallel_extraction_gives_the_sequential_result(tmp_path, root, monkeyp
     ingest([root / "data" / "articles"], two, workers=2)
     sql = "SELECT * EXCLUDE (source) FROM meetings ORDER BY id"
     assert rows(one, sql) == rows(two, sql) and rows(one, sql)
+
+
+def test_a_live_wal_from_a_foreign_writer_stops_the_ingest(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus / "a.txt"], db)
+    db.with_name("m.duckdb.wal").write_bytes(b"someone wrote here")
+    with pytest.raises(RuntimeError, match=r"m.duckdb.wal exists: the database was written outside"):
+        run([corpus], db)
+    assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
