@@ -20,6 +20,7 @@ from core.reader import Rejected, read_inputs
 from core.store import (DEFAULT_DB, LOCK_TIMEOUT, ExtractorBroken, IngestBusy, IngestReport,
                         Progress, ingest)
 
+SHOWN = 50           # reason lines printed per kind; the ingest_log table keeps every one
 LARGE_INPUT = 1000   # items from which a progress bar is shown even when stderr is not a TTY
 
 
@@ -107,11 +108,19 @@ def format_report(report: IngestReport) -> str:
         f"skipped: {report.skipped}",
         f"meetings added: {report.meetings_added}",
     ]
-    lines += [f"  {source}: {reason}" for source, reason in report.reasons]
+    lines += _capped([f"  {source}: {reason}" for source, reason in report.reasons], "rejected or skipped")
+    lines += _capped([f"  {source}: no meeting found" for source in report.no_meeting], "with no meeting")
     lines += [f"warning: {warning}" for warning in report.warnings]
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in report.timings.items())
     lines.append(f"batch {report.batch_id} in {report.seconds:.1f} s ({phases})")
     return "\n".join(lines)
+
+
+def _capped(lines: list[str], what: str) -> list[str]:
+    """At most SHOWN lines, then how many more the ingest_log table holds."""
+    if len(lines) <= SHOWN:
+        return lines
+    return lines[:SHOWN] + [f"  ... and {len(lines) - SHOWN} more {what} (all in the ingest_log table)"]
 
 
 def _progress_bar(enabled: bool) -> tuple[Progress, Callable[[], None]]:

@@ -69,6 +69,7 @@ class IngestReport:
     skipped: int = 0
     meetings_added: int = 0
     reasons: list[tuple[str, str]] = field(default_factory=list)
+    no_meeting: list[str] = field(default_factory=list)     # sources of new articles without one
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)   # phase -> seconds
@@ -431,6 +432,8 @@ class _Batch:
         report.meetings_added += meetings
         if status in ("rejected", "skipped"):
             report.reasons.append((source, reason or status))
+        elif status == "new" and not meetings:
+            report.no_meeting.append(source)
         self.log.append({"batch_id": report.batch_id, "at": self.at, "source": source,
                          "article_id": article_id, "status": status, "reason": reason,
                          "meetings": meetings})

@@ -22,6 +22,7 @@ def test_ingest_prints_the_summary_and_is_idempotent(tmp_path, root, run_core):
     assert lines[6].startswith("meetings added: ") and int(lines[6].split(": ")[1]) > 0
     assert f"  {missing}: no such file or directory" in lines
     assert first.stderr == ""                       # no progress bar for 6 items off a TTY
+    assert not [line for line in lines if line.endswith("no meeting found")]   # every sample has one
 
     again = run_core("ingest", root / "data" / "articles", "--db", db, timeout=120)
     assert again.stdout.splitlines()[1:7] == ["articles read: 5", "new: 0", "duplicate: 5",
@@ -157,3 +158,38 @@ def test_export_errors(tmp_path, sample_db, run_core):
     assert missing.returncode == 1
     assert missing.stderr.strip() == (f"error: no database at {tmp_path / 'none.duckdb'}; "
                                       "run `python -m core ingest` first")
+
+
+# ------------------------------------------------------------------ bench
+
+def test_bench_prints_its_table(tmp_path, run_core, hindi_articles):
+    hindi_articles(tmp_path / "real" / "paper", 12)
+    done = run_core("bench", "--articles", "40", "--extract-articles", "30", "--corpus", tmp_path / "real",
+                    timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:5] == ["benchmark", "articles", "seconds", "art/s", "meetings"]
+    rows = {line.split("  ")[0].strip(): line for line in lines[2:5]}
+    assert rows.keys() == {"extract, synthetic (1 process)", "extract, real (1 process)",
+                           "ingest, synthetic -> fresh DuckDB (CLI, end to end)"}
+    assert " 12 " in rows["extract, real (1 process)"] and "new 40;" in rows[
+        "ingest, synthetic -> fresh DuckDB (CLI, end to end)"]
+
+
+def test_the_synthetic_corpus_is_reproducible():
+    from core.bench import SyntheticCorpus
+    one, two, other = SyntheticCorpus(5), SyntheticCorpus(5), SyntheticCorpus(6)
+    texts = [one.article(i) for i in range(30)]
+    assert texts == [two.article(i) for i in range(30)]
+    assert texts != [other.article(i) for i in range(30)]
+    assert one.planted > 0 and all(any("\u0900" <= c <= "\u097f" for c in t) for t in texts)
+
+
+def test_long_reason_lists_are_capped():
+    from core.store import IngestReport
+    report = IngestReport("b", "db", reasons=[(f"s{i}", "empty file") for i in range(cli.SHOWN + 3)],
+                          no_meeting=["x.txt"])
+    lines = cli.format_report(report).splitlines()
+    assert f"  s{cli.SHOWN - 1}: empty file" in lines and f"  s{cli.SHOWN}: empty file" not in lines
+    assert "  ... and 3 more rejected or skipped (all in the ingest_log table)" in lines
+    assert "  x.txt: no meeting found" in lines

@@ -64,6 +64,8 @@ def test_every_bad_input_gets_its_reason_and_the_rest_is_ingested(tmp_path, run_
     expected[str(missing)] = "no such file or directory"
     for source, reason in expected.items():
         assert f"  {source}: {reason}" in out.splitlines()
+    for good in ("feed.jsonl#1", "feed.jsonl#3", "utf16.txt", "bom.txt", "plain.txt"):
+        assert f"  {tmp_path / 'in' / good}: no meeting found" in out.splitlines()
     with read_connection(db) as con:
         log = dict(con.execute("SELECT source, reason FROM ingest_log WHERE status = 'rejected'").fetchall())
         assert log == expected
