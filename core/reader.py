@@ -68,7 +68,9 @@ def _read_path(path: Path, in_folder: bool) -> Iterator[Article | Rejected]:
     """One file by its suffix; a folder walk skips what it cannot read."""
     suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
+        if not path.is_file():   # reading a pipe or a device could block or never end
+            yield Rejected(str(path), "not a regular file (a device, socket or pipe)")
+        elif suffix == ".jsonl":
             yield from _read_jsonl(path)
         elif suffix == ".csv":
             yield from _read_csv(path)
@@ -103,8 +105,27 @@ def _sniff(head: bytes) -> tuple[str, int]:
         if head.startswith(magic):
             raise _Unreadable(f"binary file ({kind}), not text")
     if b"\x00" in head:
-        raise _Unreadable("binary file (contains NUL bytes), not text")
+        encoding = _bomless_utf16(head)
+        if encoding is None:
+            raise _Unreadable("binary file (contains NUL bytes), not text")
+        return encoding, 0
     return "utf-8", 0
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """'utf-16-le' or '-be' for UTF-16 text saved without a BOM, else None.
+
+    ASCII characters (spaces, digits, punctuation) put a NUL in every other byte, all
+    on one side; a binary file has NULs on both sides or decodes to control characters.
+    """
+    head = head[:len(head) // 2 * 2]
+    odd, even = b"\x00" in head[1::2], b"\x00" in head[0::2]
+    if odd == even:
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    text = head.decode(encoding, errors="replace")
+    controls = sum(ord(c) < 32 and c not in "\n\r\t" for c in text)
+    return encoding if "\ufffd" not in text[:-1] and controls == 0 else None
 
 
 def _decode(data: bytes, encoding: str = "utf-8") -> str:
@@ -320,10 +341,13 @@ def text_problem(text: str) -> str | None:
         return "empty text"
     if "\x00" in text:
         return "binary content (contains NUL characters), not text"
-    if _DEVANAGARI.search(text):
-        return None
-    if looks_like_krutidev(text):
+    devanagari = len(_DEVANAGARI.findall(text))
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    # A Unicode headline over a Krutidev body still makes the article unreadable.
+    if devanagari < latin and looks_like_krutidev(_DEVANAGARI.sub(" ", text)):
         return "looks like Hindi in a legacy font encoding (Krutidev); convert to Unicode first"
+    if devanagari:
+        return None
     return "no Devanagari text (not Hindi)"
 
 

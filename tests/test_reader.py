@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -107,6 +108,28 @@ def test_empty_file(tmp_path):
 
 def test_whitespace_only_file(tmp_path):
     assert reason(write(tmp_path / "blank.txt", " \n\t\n")) == "empty text"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded(tmp_path, encoding):
+    [article] = read(write(tmp_path / "a.txt", (HINDI + " 2024\n").encode(encoding)))
+    assert isinstance(article, Article) and article.text == HINDI + " 2024"
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert read(tmp_path / "pipe.txt") == [Rejected(str(tmp_path / "pipe.txt"),
+                                                    "not a regular file (a device, socket or pipe)")]
+
+
+def test_a_unicode_headline_over_a_krutidev_body(tmp_path):
+    path = write(tmp_path / "mixed.txt", "भारत-चीन वार्ता\n" + KRUTIDEV)
+    assert reason(path) == "looks like Hindi in a legacy font encoding (Krutidev); convert to Unicode first"
+
+
+def test_hindi_with_english_terms_is_kept(tmp_path):
+    text = HINDI + " SCO summit में BRICS, G20 और UNGA पर बात हुई। Belt and Road Initiative पर भी।"
+    assert isinstance(read(write(tmp_path / "a.txt", text))[0], Article)
 
 
 def test_binary_file(tmp_path):
