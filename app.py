@@ -11,14 +11,11 @@ from core.filters import MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters,
 from core.model import MODES, ROLES, TOPICS
 
 st.set_page_config(page_title="China's meetings in Hindi news", page_icon="🤝", layout="wide")
-# A url_path must differ from its file's name: with a pages/ folder present, Streamlit
-# resolves a cold deep link to /timeline as the old-style page pages/timeline.py and
-# runs it without this script (no sidebar, no filters).
-PAGES = [st.Page("pages/overview.py", title="Overview", icon="📊", url_path="summary", default=True),
-         st.Page("pages/timeline.py", title="Timeline", icon="📅", url_path="chronology"),
-         st.Page("pages/map.py", title="Map", icon="🗺️", url_path="world-map"),
-         st.Page("pages/network.py", title="Network", icon="🕸️", url_path="network-graph"),
-         st.Page("pages/meetings.py", title="Meetings", icon="📄", url_path="meeting-table")]
+PAGES = [st.Page("pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
+         st.Page("pages/timeline.py", title="Timeline", icon="📅", url_path="timeline"),
+         st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
+         st.Page("pages/network.py", title="Network", icon="🕸️", url_path="network"),
+         st.Page("pages/meetings.py", title="Meetings", icon="📄", url_path="meetings")]
 navigation = st.navigation(PAGES)
 
 
@@ -89,4 +86,8 @@ options = st.cache_data(dash.options, show_spinner=False)(st.session_state.db)
 sync_filters(options)
 st.session_state.filters = sidebar(options)
 write_url(st.session_state.filters)
+# With a pages/ folder present, a fresh server answers its very first request, if that is
+# a deep link (/map), by running pages/map.py alone. Each page checks this mark and, when
+# it is missing, runs this script in its place (see the top of every page).
+st.session_state.entry = True
 navigation.run()

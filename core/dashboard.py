@@ -102,11 +102,12 @@ def overview(db: Db, f: Filters) -> Overview:
 def timeline(db: Db, f: Filters, axis: str, colour: str) -> Timeline:
     """Dated meetings to plot, and the undated ones counted by precision and listed."""
     with store.read_connection(db.path) as con:
-        counts = queries.meeting_counts(con, f)
         points = charts.with_hover(queries.timeline_points(con, f, axis, colour))
-        return Timeline(points, counts["dated"],
-                        queries.undated_by_precision(con, f),
-                        queries.filtered_meetings(con, f, limit=MAX_UNDATED_LISTED, dated=False))
+        precisions = queries.precision_counts(con, f)
+        undated = queries.filtered_meetings(con, f, limit=MAX_UNDATED_LISTED, dated=False)
+    dated = precisions["dated"].astype(bool)
+    return Timeline(points, int(precisions.loc[dated, "meetings"].sum()),
+                    precisions.loc[~dated, ["date_precision", "meetings"]].reset_index(drop=True), undated)
 
 
 def country_map(db: Db, f: Filters) -> pd.DataFrame:

@@ -284,12 +284,12 @@ SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, count(*) AS meetin
 FROM f WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
 
 
-def undated_by_precision(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """date_precision, meetings: f's meetings without a known day, per precision."""
+def precision_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """dated, date_precision, meetings: f's meetings with and without a known day, per precision."""
     cte, params = _filtered(f)
     return _df(con, f"""{cte}
-SELECT date_precision, count(*) AS meetings FROM f WHERE date IS NULL
-GROUP BY 1 ORDER BY 2 DESC, 1""", params)
+SELECT date IS NOT NULL AS dated, date_precision, count(*) AS meetings FROM f
+GROUP BY 1, 2 ORDER BY 1 DESC, 3 DESC, 2""", params)
 
 
 def top_countries(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 10) -> pd.DataFrame:

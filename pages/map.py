@@ -1,8 +1,14 @@
 """Map: counterpart countries shaded by meetings; a click narrows the filters to that country."""
+import runpy
+from pathlib import Path
+
 import streamlit as st
 
 from core import dashboard as dash, geo
 
+if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
+    st.stop()
 f, db = st.session_state.filters, st.session_state.db
 
 

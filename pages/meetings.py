@@ -1,8 +1,14 @@
 """Meetings: the filtered table, downloads of exactly those rows, and one meeting's article."""
+import runpy
+from pathlib import Path
+
 import streamlit as st
 
 from core import dashboard as dash
 
+if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
+    st.stop()
 f, db = st.session_state.filters, st.session_state.db
 total = st.cache_data(dash.meeting_total, show_spinner=False)(db, f)
 

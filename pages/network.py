@@ -1,8 +1,14 @@
 """Network: officials as nodes (red: China), pairs who met as edges, for the top N officials."""
+import runpy
+from pathlib import Path
+
 import streamlit as st
 
 from core import dashboard as dash
 
+if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
+    st.stop()
 f, db = st.session_state.filters, st.session_state.db
 st.title("Network")
 top_n = st.slider("Officials shown (the busiest on each side)", min_value=10, max_value=300,

@@ -1,8 +1,14 @@
 """Overview: how many meetings the filters select, over time, and with whom."""
+import runpy
+from pathlib import Path
+
 import streamlit as st
 
 from core import charts, dashboard as dash
 
+if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
+    st.stop()
 f, db = st.session_state.filters, st.session_state.db
 data = st.cache_data(dash.overview, show_spinner=False)(db, f)
 counts = data.counts

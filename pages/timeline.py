@@ -1,9 +1,15 @@
 """Timeline: one marker per dated meeting; undated meetings counted and listed below."""
+import runpy
+from pathlib import Path
+
 import streamlit as st
 
 from core import charts, dashboard as dash
 from core.queries import TIMELINE_AXES, TIMELINE_COLOURS
 
+if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
+    st.stop()
 f, db = st.session_state.filters, st.session_state.db
 st.title("Timeline")
 left, right = st.columns(2)

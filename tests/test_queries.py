@@ -83,7 +83,9 @@ def test_aggregates_add_up_to_the_rows(con, name):
     f = CASES[name]
     rows = queries.filtered_meetings(con, f)
     assert queries.meetings_per_month(con, f)["meetings"].sum() == rows["date"].notna().sum()
-    assert queries.undated_by_precision(con, f)["meetings"].sum() == rows["date"].isna().sum()
+    precisions = queries.precision_counts(con, f)
+    assert precisions["meetings"].sum() == len(rows)
+    assert precisions.loc[~precisions["dated"], "meetings"].sum() == rows["date"].isna().sum()
     summary = queries.country_summary(con, f)
     assert summary["meetings"].sum() == rows["country"].notna().sum()
     top = queries.top_countries(con, f, 5)
@@ -204,6 +206,6 @@ def test_every_read_works_on_an_empty_database(tmp_path):
                       queries.top_countries(con, f), queries.top_officials(con, f, "counterpart"),
                       queries.timeline_points(con, f, "china", "role"), queries.country_summary(con, f),
                       queries.network_nodes(con, f, 10), queries.network_edges(con, f, 10),
-                      queries.undated_by_precision(con, f)):
+                      queries.precision_counts(con, f)):
             assert frame.empty
         assert queries.filter_options(con).countries == {}
