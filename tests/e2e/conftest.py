@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from .harness import (CHROMIUM, CHROMIUM_ARGS, ROOT, Tab, add_hostile_officials, new_tab,
-                      running_app)
+from .harness import (CHROMIUM, CHROMIUM_ARGS, ROOT, Tab, add_hostile_officials, new_context,
+                      new_tab, running_app)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -56,16 +56,16 @@ def db_handle(e2e_db: Path):
 
 
 @pytest.fixture(scope="session")
-def app_url(e2e_db: Path, browser) -> Iterator[str]:
+def app_url(e2e_db: Path, context) -> Iterator[str]:
     """The app over e2e_db, shared by the session's tests.
 
     One visit to the root first: cold-start behaviour is test_cold_start_deep_link's
     subject alone, so a cold-start bug fails that test, not whichever test runs first.
     """
     with running_app(e2e_db) as url:
-        context, tab = new_tab(browser, url)
-        tab.open("/")
-        context.close()
+        warm = new_tab(context, url)
+        warm.open("/")
+        warm.page.close()
         yield url
 
 
@@ -97,9 +97,20 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def context(browser) -> Iterator[object]:
+    """One browser context for the session: its pages share the HTTP cache.
+
+    Each page is its own Streamlit session (one websocket each), so tests stay apart.
+    """
+    ctx = new_context(browser)
+    yield ctx
+    ctx.close()
+
+
 @pytest.fixture
-def tab(browser, app_url: str) -> Iterator[Tab]:
-    """A fresh offline browser tab on the shared app."""
-    context, t = new_tab(browser, app_url)
+def tab(context, app_url: str) -> Iterator[Tab]:
+    """A fresh offline page on the shared app."""
+    t = new_tab(context, app_url)
     yield t
-    context.close()
+    t.page.close()

@@ -177,10 +177,15 @@ class Tab:
         return path
 
 
-def new_tab(browser, base: str) -> tuple[object, Tab]:
-    """(context, tab): a context that can reach only localhost; dialogs recorded and dismissed."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    tab = Tab(page=None, base=base)
+def new_context(browser):
+    """A browser context; pages opened in one share its HTTP cache (the app's 5 MB of JS)."""
+    return browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+
+
+def new_tab(context, base: str) -> Tab:
+    """A page that can reach only localhost; dialogs are recorded and dismissed."""
+    page = context.new_page()
+    tab = Tab(page=page, base=base)
 
     def route(r) -> None:
         parts = urlsplit(r.request.url)
@@ -190,9 +195,7 @@ def new_tab(browser, base: str) -> tuple[object, Tab]:
         else:
             r.continue_()
 
-    context.route("**/*", route)
-    page = context.new_page()
+    page.route("**/*", route)
     page.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.page = page
-    return context, tab
+    return tab

@@ -9,7 +9,7 @@ import pytest
 from core import dashboard
 from core.filters import Filters
 
-from .harness import Tab, new_tab, running_app
+from .harness import Tab, new_context, new_tab, running_app
 
 QUERY = "country=NPL&mode=in_person&from=2018-01-01&script=latin"
 FILTERS = Filters(countries=("NPL",), modes=("in_person",), date_from=date(2018, 1, 1),
@@ -93,8 +93,9 @@ CHECKS = {"overview": check_overview, "timeline": check_timeline, "map": check_m
 def test_cold_start_deep_link(browser, e2e_db, paths: dict):
     """The first request to a fresh server is a deep link: it lands on that page, no notice."""
     with running_app(e2e_db, "streamlit-cold") as url:
-        context, tab = new_tab(browser, url)
+        context = new_context(browser)           # empty cache: a first visit, as a colleague's
         try:
+            tab = new_tab(context, url)
             tab.open(f"/{paths['map']}?{QUERY}")
             assert urlsplit(tab.page.url).path == f"/{paths['map']}"
             assert tab.page.get_by_test_id("stHeading").first.inner_text().strip() == "Map"
