@@ -78,7 +78,7 @@ def _read_path(path: Path, in_folder: bool) -> Iterator[Article | Rejected]:
             # A file named explicitly is read as text whatever its name.
             yield _read_txt(path)
         else:
-            yield Rejected(str(path), "skipped: not a .txt, .jsonl or .csv file", "skipped")
+            yield Rejected(str(path), "not a .txt, .jsonl or .csv file", "skipped")
     except _Unreadable as problem:
         yield Rejected(str(path), str(problem))
     except OSError as problem:

@@ -48,7 +48,7 @@ def test_extract_reports_rejections_on_stderr(tmp_path, run_core):
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
         f"rejected {tmp_path / 'empty.txt'}: empty file",
-        f"skipped {tmp_path / 'notes.md'}: skipped: not a .txt, .jsonl or .csv file",
+        f"skipped {tmp_path / 'notes.md'}: not a .txt, .jsonl or .csv file",
         f"rejected {tmp_path / 'missing.txt'}: no such file or directory",
     ]
 

@@ -64,7 +64,7 @@ def test_folders_are_read_recursively_sorted_skipping_hidden_and_other_files(tmp
     assert articles == [str(tmp_path / n) for n in ("a/1.txt", "b/2.txt", "c.txt")]
     [skipped] = [i for i in items if isinstance(i, Rejected)]
     assert skipped == Rejected(str(tmp_path / "notes.md"),
-                               "skipped: not a .txt, .jsonl or .csv file", "skipped")
+                               "not a .txt, .jsonl or .csv file", "skipped")
 
 
 def test_folder_walk_order_is_deterministic(tmp_path):
