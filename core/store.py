@@ -111,6 +111,14 @@ def table_counts(db_path: str | os.PathLike) -> dict[str, int]:
         return dict(zip(names, cursor.fetchone()))
 
 
+def batch_log(db_path: str | os.PathLike, batch_id: str) -> list[dict]:
+    """The ingest_log rows of one batch in input order: [{'source', 'article_id', 'status', ...}]."""
+    with read_connection(db_path) as con:
+        cursor = con.execute(queries.BATCH_LOG, [batch_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
 # ------------------------------------------------------------------ writers
 
 def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike = DEFAULT_DB,

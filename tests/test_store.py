@@ -281,3 +281,13 @@ def test_a_live_wal_from_a_foreign_writer_stops_the_ingest(tmp_path, corpus):
     with pytest.raises(RuntimeError, match=r"m.duckdb.wal exists: the database was written outside"):
         run([corpus], db)
     assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+
+
+def test_batch_log_lists_a_batch_in_input_order(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus / "c.txt"], db)
+    report = run([corpus / "b.txt", tmp_path / "missing", corpus / "c.txt"], db)
+    log = store.batch_log(db, report.batch_id)
+    assert [(Path(r["source"]).name, r["status"], r["reason"], r["meetings"]) for r in log] == [
+        ("b.txt", "new", None, 1), ("missing", "rejected", "no such file or directory", 0),
+        ("c.txt", "duplicate", "already in the database", 0)]
