@@ -367,15 +367,13 @@ def _topics_of(s: Sentence, lex: Lexicon) -> set[str]:
             i += 1
             continue
         hit = lex.topic_words.match(folded, i)
-        stem = next((key for key, _ in lex.topic_stems
-                     if tuple(folded[i:i + len(key) - 1]) == key[:-1]
-                     and i + len(key) - 1 < len(folded) and folded[i + len(key) - 1].startswith(key[-1])), None)
-        if hit and (stem is None or hit[0] >= len(stem)):
+        stem = lex.topic_stems.match(folded, i)
+        if hit and (stem is None or hit[0] >= stem[0]):
             found.add(hit[1].topic)
             i += hit[0]
         elif stem is not None:
-            found.add(dict(lex.topic_stems)[stem].topic)
-            i += len(stem)
+            found.add(stem[1])
+            i += stem[0]
         else:
             i += 1
     return found
@@ -395,7 +393,7 @@ def _passages(doc: Document, found: dict[tuple, list[Found]], lex: Lexicon) -> d
     for key, fs in found.items():
         for f in fs:
             where.setdefault(f.sentence.index, set()).add(key)
-    both = [tuple(fold(t) for t, _, _ in tokenize(w)) for w in lex.gz.both_sides]
+    both = [" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " for w in lex.gz.both_sides]
     topics: dict[tuple, set[str]] = {key: set() for key in found}
     focus, last, para = set(), set(), -1
     for s in doc.sentences:
@@ -408,7 +406,7 @@ def _passages(doc: Document, found: dict[tuple, list[Found]], lex: Lexicon) -> d
             focus = set() if s.any_predicate and strangers else (focus & related or related)
         elif people:
             focus = set()
-        elif any(tuple(s.folded[i:i + len(w)]) == w for w in both for i in range(len(s.folded))):
+        elif any(w in " " + " ".join(s.folded) + " " for w in both):
             focus = last
         elif s.para != para:
             focus = set()
@@ -491,8 +489,8 @@ def _annotate(doc: Document, lex: Lexicon) -> list[Cluster]:
         s.mentions = sorted(s.mentions + surname_mentions(s.index, s.text, s.tokens, s.folded, taken, clusters, lex),
                             key=lambda m: m.start)
         s.places = _places(s, lex)
-        s.dates = find_dates(s.folded, lex)
         s.predicates, s.any_predicate = _predicates(s, lex)
+        s.dates = find_dates(s.folded, lex) if s.predicates else []   # only a meeting's date is read
     return clusters
 
 

@@ -22,11 +22,13 @@ _VOWEL_SIGNS = re.compile("[\u093a-\u094f\u0951-\u0957\u0962\u0963\u0900-\u0903]
 _VOWELS = re.compile("[\u0904-\u0914\u0960\u0961\u0972-\u0977]")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(token: str) -> str:
     """Spelling-insensitive form: no nukta, candrabindu as anusvara (as the scorer folds)."""
     return unicodedata.normalize("NFD", token).translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """Consonant skeleton of a name, for variant spellings (क़ीम ~ क़ैम, जापारोव ~ जोपारोव)."""
     text = _VOWEL_SIGNS.sub("", fold(name).replace("-", " "))
@@ -84,7 +86,7 @@ class Lexicon:
     stopwords: frozenset[str]
     ambiguous: frozenset[str]       # country/city forms that are also common words
     topic_words: PhraseTable        # -> TopicWord
-    topic_stems: list[tuple[tuple[str, ...], TopicWord]]
+    topic_stems: TopicStems
     predicate: re.Pattern
     not_meeting: re.Pattern
     irrealis: re.Pattern
@@ -151,17 +153,40 @@ def _leader_short(gz: Gazetteer) -> PhraseTable:
     return table
 
 
-def _topic_tables(gz: Gazetteer) -> tuple[PhraseTable, list[tuple[tuple[str, ...], TopicWord]]]:
+@dataclass
+class TopicStems:
+    """Stems that match a word's beginning: one regex for one-word stems, a dict for longer ones."""
+
+    single: re.Pattern | None
+    single_topic: dict[str, str]
+    multi: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    def match(self, folded: list[str], i: int) -> tuple[int, str] | None:
+        """(words covered, topic) of the longest stem at token i."""
+        for key, topic in self.multi.get(folded[i], ()):
+            end = i + len(key) - 1
+            if end < len(folded) and tuple(folded[i:end]) == key[:-1] and folded[end].startswith(key[-1]):
+                return len(key), topic
+        hit = self.single.match(folded[i]) if self.single else None
+        return (1, self.single_topic[hit.group()]) if hit else None
+
+
+def _topic_tables(gz: Gazetteer) -> tuple[PhraseTable, TopicStems]:
     """Whole-word topic phrases, and stems that match a word's beginning."""
-    words, stems = PhraseTable(), []
+    words, single, multi = PhraseTable(), {}, {}
     for keyword, topic in gz.topics.items():
-        if keyword.endswith("*"):
-            key = tuple(fold(t) for t, _, _ in tokenize(keyword[:-1]))
-            stems.append((key, TopicWord(topic, True)))
-        else:
+        if not keyword.endswith("*"):
             words.add(keyword, TopicWord(topic, False))
-    stems.sort(key=lambda item: -sum(len(t) for t in item[0]))
-    return words, stems
+            continue
+        key = tuple(fold(t) for t, _, _ in tokenize(keyword[:-1]))
+        if len(key) == 1:
+            single[key[0]] = topic
+        else:
+            multi.setdefault(key[0], []).append((key, topic))
+    for entries in multi.values():
+        entries.sort(key=lambda item: -len(item[0]))
+    pattern = "|".join(re.escape(s) for s in sorted(single, key=len, reverse=True))
+    return words, TopicStems(re.compile(pattern) if pattern else None, single, multi)
 
 
 def build_lexicon(gz: Gazetteer) -> Lexicon:
