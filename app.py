@@ -7,16 +7,20 @@ import streamlit as st
 
 from core import dashboard as dash, store
 from core.charts import slug_label
-from core.filters import MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters, from_query, query_lists, to_query
+from core.filters import (MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters, from_query,
+                          query_lists, to_query)
 from core.model import MODES, ROLES, TOPICS
 
-st.set_page_config(page_title="China's meetings in Hindi news", page_icon="🤝", layout="wide")
-PAGES = [st.Page("pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
-         st.Page("pages/timeline.py", title="Timeline", icon="📅", url_path="timeline"),
-         st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
-         st.Page("pages/network.py", title="Network", icon="🕸️", url_path="network"),
-         st.Page("pages/meetings.py", title="Meetings", icon="📄", url_path="meetings")]
-navigation = st.navigation(PAGES)
+st.set_page_config(page_title="China's meetings in Hindi news", page_icon=":material/handshake:",
+                   layout="wide")
+PAGES = [st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:",
+                 url_path="overview", default=True),
+         st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+         st.Page("pages/map.py", title="Map", icon=":material/public:", url_path="map"),
+         st.Page("pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
+         st.Page("pages/meetings.py", title="Meetings", icon=":material/table_rows:", url_path="meetings")]
+# The built-in menu drops unbound query parameters on a page switch; these links carry them.
+navigation = st.navigation(PAGES, position="hidden")
 
 
 def open_database() -> dash.Db:
@@ -25,20 +29,22 @@ def open_database() -> dash.Db:
     if not path.exists():
         with st.status("First start: building the database from data/articles…") as status:
             bar = st.progress(0.0)
-            store.build_if_missing(path, dash.ARTICLES_DIR,
-                                   lambda done, total: bar.progress(done / max(total, 1), f"{done} / {total} articles"))
+            store.build_if_missing(path, dash.ARTICLES_DIR, lambda done, total: bar.progress(
+                done / max(total, 1), f"{done} / {total} articles"))
             status.update(label="Database built", state="complete")
     return dash.current_db(path)
 
 
 def sync_filters(opts) -> None:
-    """Seed the widgets from the URL on a cold start (or a changed URL), else keep them valid."""
+    """Seed the widgets from the URL on a cold start or a URL the app did not write (back
+    button), else keep what they hold, dropping values gone from the database."""
     url = query_lists({k: st.query_params.get_all(k) for k in PARAMS if k in st.query_params})
-    if "filters" not in st.session_state or (url and url != st.session_state.get("url")):
+    from_url = "filters" not in st.session_state or (url and url != st.session_state.get("url"))
+    if from_url:
         f, notices = from_query(url, opts)
-    else:   # a page switch drops the query string: the widgets still hold the filters
+    else:
         f, notices = dash.revalidated(dash.filters_from_widgets(st.session_state), opts)
-    if notices or "filters" not in st.session_state or url != st.session_state.get("url"):
+    if from_url or notices:
         st.session_state.update(dash.widget_state(f))
     if notices:
         st.session_state.notices = (f, notices)
@@ -47,11 +53,11 @@ def sync_filters(opts) -> None:
 def write_url(f: Filters) -> None:
     """Put f in the query string, leaving the pages' own parameters alone."""
     want = query_lists(to_query(f))
-    for key in PARAMS:
-        if key in want and st.query_params.get_all(key) != want[key]:
-            st.query_params[key] = want[key]
-        elif key not in want and key in st.query_params:
-            del st.query_params[key]
+    changed = {k: v for k, v in want.items() if st.query_params.get_all(k) != v}
+    if changed:
+        st.query_params.update(changed)        # one browser-history entry for all of them
+    for key in [k for k in PARAMS if k in st.query_params and k not in want]:
+        del st.query_params[key]
     st.session_state.url = want
 
 
@@ -60,17 +66,20 @@ def sidebar(opts) -> Filters:
     countries, china = dash.country_labels(opts.countries), dash.official_labels(opts.china_officials)
     officials = dash.official_labels(opts.counterpart_officials)
     with st.sidebar:
+        menu = st.container()
         shown, notices = st.session_state.get("notices", (None, []))
         for notice in notices if shown == dash.filters_from_widgets(st.session_state) else []:
             st.warning(dash.escape_markdown(notice), icon="⚠️")
         st.radio("Names in", SCRIPTS, format_func=dash.SCRIPT_LABELS.get, key="f_script", horizontal=True)
         left, right = st.columns(2)
-        left.date_input("From", key="f_from", min_value=MIN_DATE, max_value=MAX_DATE, format="YYYY-MM-DD")
-        right.date_input("To", key="f_to", min_value=MIN_DATE, max_value=MAX_DATE, format="YYYY-MM-DD")
-        st.multiselect("Counterpart countries", list(countries), format_func=countries.get, key="f_countries")
+        for column, label, key in ((left, "From", "f_from"), (right, "To", "f_to")):
+            column.date_input(label, key=key, min_value=MIN_DATE, max_value=MAX_DATE, format="YYYY-MM-DD")
+        st.multiselect("Counterpart countries", list(countries), format_func=countries.get,
+                       key="f_countries")
         st.multiselect("Regions", opts.regions, key="f_regions")
         st.multiselect("Chinese officials", list(china), format_func=china.get, key="f_china_officials")
-        st.multiselect("Counterpart officials", list(officials), format_func=officials.get, key="f_counterpart_officials")
+        st.multiselect("Counterpart officials", list(officials), format_func=officials.get,
+                       key="f_counterpart_officials")
         st.multiselect("Role level (either side)", ROLES, format_func=slug_label, key="f_roles")
         st.multiselect("Mode", MODES, format_func=slug_label, key="f_modes")
         st.multiselect("Topics", TOPICS, format_func=slug_label, key="f_topics")
@@ -78,7 +87,11 @@ def sidebar(opts) -> Filters:
         st.button("Clear filters", on_click=lambda: st.session_state.update(
             dash.widget_state(Filters(script=st.session_state.f_script))))
         st.caption("Every filter is in the address bar: copy it to share this view.")
-    return dash.filters_from_widgets(st.session_state)
+    f = dash.filters_from_widgets(st.session_state)
+    for page in PAGES:                          # links made last: they carry the filters just set
+        menu.page_link(page, query_params=to_query(f))
+    menu.divider()
+    return f
 
 
 st.session_state.db = open_database()

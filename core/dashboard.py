@@ -33,10 +33,12 @@ COLOUR_LABELS = {"role": "Counterpart's role", "region": "Region"}
 TABLE_COLUMNS = ("date", "date_precision", "china", "china_title", "counterpart", "counterpart_title",
                  "country_name", "city", "mode", "topics", "evidence", "source")
 RECENT_COLUMNS = ("date", "china", "counterpart", "counterpart_title", "country_name", "mode", "evidence")
-UNDATED_COLUMNS = ("date_precision", "date_text", "china", "counterpart", "country_name", "evidence", "source")
+UNDATED_COLUMNS = ("date_precision", "date_text", "china", "counterpart", "country_name", "evidence",
+                   "source")
 MAP_COLUMNS = ("country", "meetings", "top_officials", "top_topics")
 COLUMN_LABELS = {"date": "Date", "date_precision": "Precision", "date_text": "Date as written",
-                 "china": "Chinese official", "china_title": "Title", "counterpart": "Counterpart",
+                 "china": "Chinese official", "china_title": "Chinese official's title",
+                 "counterpart": "Counterpart",
                  "counterpart_title": "Counterpart's title", "country_name": "Country", "city": "Place",
                  "mode": "Mode", "topics": "Topics", "evidence": "Evidence", "source": "Source",
                  "meetings": "Meetings", "country": "Country", "top_officials": "Top officials",
@@ -175,7 +177,8 @@ def timeline_caption(t: Timeline) -> str:
 
 def meeting_heading(m: Mapping) -> str:
     """'Chinese official – counterpart (country)' as Markdown-safe text."""
-    return escape_markdown(f"{_or_dash(m['china'])} – {_or_dash(m['counterpart'])} ({_or_dash(m['country_name'])})")
+    china, counterpart, country = (_or_dash(m[k]) for k in ("china", "counterpart", "country_name"))
+    return escape_markdown(f"{china} – {counterpart} ({country})")
 
 
 def meeting_caption(m: Mapping) -> str:

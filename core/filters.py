@@ -125,7 +125,8 @@ def _shown(value: str) -> str:
     return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
 
 
-def _valid_values(param: str, given: list[str], allowed: tuple[str, ...], notices: list[str]) -> tuple[str, ...]:
+def _valid_values(param: str, given: list[str], allowed: tuple[str, ...],
+                  notices: list[str]) -> tuple[str, ...]:
     """The given values that are allowed, deduplicated, in order; the rest become notices."""
     allowed_set, out = set(allowed), []
     for value in given:

@@ -375,7 +375,8 @@ busiest AS (SELECT id FROM ranked
             ORDER BY r * CASE side WHEN 'china' THEN 3 ELSE 1 END, side, id LIMIT ?)"""
 
 
-def network_nodes(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int, max_dates: int = 50) -> pd.DataFrame:
+def network_nodes(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int,
+                  max_dates: int = 50) -> pd.DataFrame:
     """id, deva, latin, en, side, country, meetings, titles, dates (newest max_dates, oldest first)."""
     cte, params = _filtered(f)
     return _df(con, f"""{cte}, {_NETWORK_ENDS}

@@ -201,7 +201,8 @@ def _meetings(rng: np.random.Generator, n: int, china: list[dict], world: list[d
         if in_article >= rng.integers(1, 4):
             article, in_article = article + 1, 0
         in_article += 1
-        row = _meeting_row(rng, i, article, china[cn[i]], world[cp[i]], int(days[i]), str(precision[i]), str(mode[i]))
+        row = _meeting_row(rng, i, article, china[cn[i]], world[cp[i]], int(days[i]),
+                           str(precision[i]), str(mode[i]))
         for key, value in row.items():
             cols[key].append(value)
     return cols

@@ -22,7 +22,7 @@ cells[3].metric("Articles", f"{counts['articles']:,}")
 cells[4].metric("With a known date", f"{counts['dated_share']:.0%}")
 
 if not counts["meetings"]:
-    st.info("No meeting matches these filters." if not f.is_empty() else "The database holds no meetings yet.")
+    st.info("The database holds no meetings yet." if f.is_empty() else "No meeting matches these filters.")
 else:
     st.subheader("Meetings per month")
     st.plotly_chart(charts.month_bars(data.per_month), key="per_month")
