@@ -222,6 +222,13 @@ def test_filters_survive_a_page_switch_that_drops_the_query_string(monkeypatch, 
     assert at.query_params["topic"] == "bri"   # and the URL gets it back
 
 
+def test_the_page_links_carry_the_filters(monkeypatch, synth_db):
+    at = open_app(monkeypatch, synth_db, "pages/map.py", topic=["bri", "energy"], script="en")
+    links = {link.proto.page: link.proto.query_string for link in at.get("page_link")}
+    assert len(links) == 5
+    assert set(links.values()) == {"topic=bri&topic=energy&script=en"}
+
+
 def test_changing_a_widget_updates_the_url(monkeypatch, synth_db):
     at = open_app(monkeypatch, synth_db)
     at.multiselect(key="f_modes").set_value(["video"]).run()
