@@ -184,7 +184,9 @@ def _irrealis(s: Sentence, k: int, lex: Lexicon) -> bool:
         if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP:
             break
         window.append(j)
-    return any(lex.irrealis.match(s.tokens[j][0]) and not _after_the_fact(s.folded, j) for j in window)
+    names = {i for m in s.mentions for i in range(m.start, m.end)}   # "मोतेगी" is a name, not a future verb
+    return any(lex.irrealis.match(s.tokens[j][0]) and not _after_the_fact(s.folded, j)
+               for j in window if j not in names)
 
 
 _AFTER = (fold("के"), fold("बाद"))

@@ -83,16 +83,16 @@ def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: 
     country, i = None, start - 1
     lowest = max(0, start - _MAX_PHRASE)
     while i >= lowest:
+        # A country first: "बोस्निया और हर्ज़ेगोविना के" holds an "और" that would end the phrase.
+        size = next((n for n in (5, 4, 3, 2, 1) if i - n + 1 >= 0
+                     and (_country_at(folded, i - n + 1, lex) or (0, ""))[0] == n), 0)
+        if size:
+            country = country or _country_at(folded, i - size + 1, lex)[1]
+            i -= size
+            continue
         tok = folded[i]
         if not tok[0].isalnum() and tok not in "-" or tok in _PHRASE_STOP:
             break
-        for size in (3, 2, 1):
-            if i - size + 1 >= 0:
-                hit = _country_at(folded, i - size + 1, lex)
-                if hit and hit[0] == size:
-                    country = country or hit[1]
-                    i -= size - 1
-                    break
         i -= 1
     # The phrase is the owner's: from its leftmost country or organisation, else the title alone
     # ("भाग लेने वाले किर्गिस्तान के राष्ट्रपति" -> "किर्गिस्तान के राष्ट्रपति").
@@ -252,7 +252,8 @@ def _join(clusters: list[Cluster], mention: Mention) -> Cluster:
     for cluster in clusters:
         if mention.official and cluster.official == mention.official:
             return cluster
-        if (cluster.official and mention.official) or not _compatible(cluster.country, mention.country):
+        country = next((m.country for m in cluster.mentions if m.country), None)
+        if (cluster.official and mention.official) or not _compatible(country, mention.country):
             continue
         if any(_same_name(mention.name_tokens, m.name_tokens) for m in cluster.mentions if m.name):
             return cluster
