@@ -13,6 +13,7 @@ slows every figure.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -30,6 +31,7 @@ from core import queries, store  # noqa: E402
 from core.filters import Filters  # noqa: E402
 from core.synth import build_synthetic_db  # noqa: E402
 
+logging.getLogger("streamlit").setLevel(logging.ERROR)   # cache clearing outside a server logs
 PAGES = ("overview", "timeline", "map", "network", "meetings")
 FIRST_VISIT_TARGET, FILTER_TARGET = 1.5, 0.5
 

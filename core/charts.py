@@ -73,6 +73,7 @@ def timeline(points: pd.DataFrame, axis_title: str, colour_title: str) -> go.Fig
     return fig
 
 
+TIMELINE_COLUMNS = ("date", "axis", "axis_label", "colour", "hover")   # what timeline() reads
 _HOVER_COLUMNS = ("china", "china_title", "counterpart", "counterpart_title", "country", "date", "city",
                   "place_country", "mode", "topics", "evidence")
 

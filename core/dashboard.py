@@ -108,8 +108,10 @@ def timeline(db: Db, f: Filters, axis: str, colour: str) -> Timeline:
         precisions = queries.precision_counts(con, f)
         undated = queries.filtered_meetings(con, f, limit=MAX_UNDATED_LISTED, dated=False)
     dated = precisions["dated"].astype(bool)
-    return Timeline(points, int(precisions.loc[dated, "meetings"].sum()),
-                    precisions.loc[~dated, ["date_precision", "meetings"]].reset_index(drop=True), undated)
+    # Only what the page shows: the cache copies the value on every rerun.
+    return Timeline(points[list(charts.TIMELINE_COLUMNS)], int(precisions.loc[dated, "meetings"].sum()),
+                    precisions.loc[~dated, ["date_precision", "meetings"]].reset_index(drop=True),
+                    undated[list(UNDATED_COLUMNS)])
 
 
 def country_map(db: Db, f: Filters) -> pd.DataFrame:
