@@ -95,7 +95,7 @@ def sidebar(opts) -> Filters:
 
 
 st.session_state.db = open_database()
-options = st.cache_data(dash.options, show_spinner=False)(st.session_state.db)
+options = st.cache_data(dash.options, **dash.CACHE)(st.session_state.db)
 sync_filters(options)
 st.session_state.filters = sidebar(options)
 write_url(st.session_state.filters)

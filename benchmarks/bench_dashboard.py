@@ -13,7 +13,6 @@ slows every figure.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import statistics
 import sys
@@ -25,13 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
+import streamlit.logger  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from core import queries, store  # noqa: E402
 from core.filters import Filters  # noqa: E402
 from core.synth import build_synthetic_db  # noqa: E402
 
-logging.getLogger("streamlit").setLevel(logging.ERROR)   # cache clearing outside a server logs
+streamlit.logger.set_log_level("error")   # clearing caches outside a server logs a notice
 PAGES = ("overview", "timeline", "map", "network", "meetings")
 FIRST_VISIT_TARGET, FILTER_TARGET = 1.5, 0.5
 

@@ -27,19 +27,22 @@ DB_ENV = "MEETINGS_DB"
 SCRIPT_LABELS = {"deva": "देवनागरी", "latin": "Latin", "en": "English"}
 NETWORK_HEIGHT = 660        # px of the network iframe (core.network draws 640 px)
 MAX_UNDATED_LISTED = 500
+# st.cache_data options of every loader: a bounded cache, so old db versions and rare
+# filter sets are dropped on a long-running shared server.
+CACHE = {"show_spinner": False, "max_entries": 64}
 MAX_TABLE_ROWS = 1000       # rows per page of the Meetings table; downloads hold all rows
 AXIS_LABELS = {"country": "Country", "china": "Chinese official"}
 COLOUR_LABELS = {"role": "Counterpart's role", "region": "Region"}
 TABLE_COLUMNS = ("date", "date_precision", "china", "china_title", "counterpart", "counterpart_title",
-                 "country_name", "city", "mode", "topics", "evidence", "source")
+                 "country_name", "city", "place_country", "mode", "topics", "evidence", "source")
 RECENT_COLUMNS = ("date", "china", "counterpart", "counterpart_title", "country_name", "mode", "evidence")
 UNDATED_COLUMNS = ("date_precision", "date_text", "china", "counterpart", "country_name", "evidence",
                    "source")
 MAP_COLUMNS = ("country", "meetings", "top_officials", "top_topics")
 COLUMN_LABELS = {"date": "Date", "date_precision": "Precision", "date_text": "Date as written",
                  "china": "Chinese official", "china_title": "Chinese official's title",
-                 "counterpart": "Counterpart",
-                 "counterpart_title": "Counterpart's title", "country_name": "Country", "city": "Place",
+                 "counterpart": "Counterpart", "counterpart_title": "Counterpart's title",
+                 "country_name": "Country", "city": "Place", "place_country": "Place (country)",
                  "mode": "Mode", "topics": "Topics", "evidence": "Evidence", "source": "Source",
                  "meetings": "Meetings", "country": "Country", "top_officials": "Top officials",
                  "top_topics": "Top topics"}

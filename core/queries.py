@@ -321,7 +321,7 @@ FROM f GROUP BY 1 ORDER BY meetings DESC, id LIMIT ?""", [*params, limit])
 
 
 def timeline_points(con: duckdb.DuckDBPyConnection, f: Filters, axis: str, colour: str,
-                    max_rows: int = 30, max_points: int = 2000) -> pd.DataFrame:
+                    max_rows: int = 30, max_points: int = 1500) -> pd.DataFrame:
     """Dated meetings of the max_rows busiest axis values, newest max_points: one point each."""
     cte, params = _filtered(f)
     # The busiest rows and the newest points are chosen on three narrow columns; only the

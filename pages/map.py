@@ -20,7 +20,7 @@ def narrow_to_clicked() -> None:
 
 
 st.title("Map")
-data = st.cache_data(dash.country_map, show_spinner=False)(db, f)
+data = st.cache_data(dash.country_map, **dash.CACHE)(db, f)
 if data.empty:
     st.info("No meeting with a counterpart country matches these filters.")
 else:

@@ -10,7 +10,7 @@ if not st.session_state.pop("entry", False):    # run alone, not through app.py:
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
     st.stop()
 f, db = st.session_state.filters, st.session_state.db
-total = st.cache_data(dash.meeting_total, show_spinner=False)(db, f)
+total = st.cache_data(dash.meeting_total, **dash.CACHE)(db, f)
 
 
 def show_selected() -> None:
@@ -31,13 +31,13 @@ right.download_button("Download JSON", lambda: dash.json_download(db, f), "meeti
                       "application/json", on_click="ignore", key="json")
 pages = dash.page_count(total)
 page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
-rows = st.cache_data(dash.meeting_rows, show_spinner=False)(db, f, page)
+rows = st.cache_data(dash.meeting_rows, **dash.CACHE)(db, f, page)
 st.session_state.table_ids = list(rows["id"])
 st.dataframe(rows, column_order=dash.TABLE_COLUMNS, column_config=dash.COLUMN_LABELS, hide_index=True,
              key="table", on_select=show_selected, selection_mode="single-row")
 
 if meeting_id := st.query_params.get("meeting"):
-    detail = st.cache_data(dash.meeting, show_spinner=False)(db, meeting_id, f.script)
+    detail = st.cache_data(dash.meeting, **dash.CACHE)(db, meeting_id, f.script)
     if detail is None:
         st.warning("The meeting in this link is not in the database.", icon="⚠️")
     else:

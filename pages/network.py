@@ -13,7 +13,7 @@ f, db = st.session_state.filters, st.session_state.db
 st.title("Network")
 top_n = st.slider("Officials shown (the busiest on each side)", min_value=10, max_value=300,
                   value=60, step=10, key="top", bind="query-params")
-page, nodes, edges = st.cache_data(dash.network_page, show_spinner=False)(db, f, top_n)
+page, nodes, edges = st.cache_data(dash.network_page, **dash.CACHE)(db, f, top_n)
 
 if not nodes:
     st.info("No meeting matches these filters.")

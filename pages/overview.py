@@ -10,7 +10,7 @@ if not st.session_state.pop("entry", False):    # run alone, not through app.py:
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
     st.stop()
 f, db = st.session_state.filters, st.session_state.db
-data = st.cache_data(dash.overview, show_spinner=False)(db, f)
+data = st.cache_data(dash.overview, **dash.CACHE)(db, f)
 counts = data.counts
 
 st.title("Overview")

@@ -17,7 +17,7 @@ axis = left.radio("Rows", TIMELINE_AXES, format_func=dash.AXIS_LABELS.get, horiz
                   key="rows", bind="query-params")
 colour = right.radio("Colour", TIMELINE_COLOURS, format_func=dash.COLOUR_LABELS.get, horizontal=True,
                      key="colour", bind="query-params")
-data = st.cache_data(dash.timeline, show_spinner=False)(db, f, axis, colour)
+data = st.cache_data(dash.timeline, **dash.CACHE)(db, f, axis, colour)
 
 if data.points.empty:
     st.info("No dated meeting matches these filters.")
