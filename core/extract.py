@@ -442,8 +442,12 @@ def _person(m: Mention, clusters: list[Cluster], lex: Lexicon, role: str | None 
 def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], lex: Lexicon,
             previous: tuple[str | None, str | None] = (None, None)) -> Meeting:
     counterpart = _person(f.counterpart, clusters, lex)
-    china_role = counterpart.role if f.china.counterpart_word and f.china.cluster < 0 else None
-    china = _person(f.china, clusters, lex, china_role)
+    china = _person(f.china, clusters, lex)
+    # "अपने चीनी / भारतीय समकक्ष": a counterpart holds the other side's office.
+    if f.china.counterpart_word and china.role == "other":
+        china = _person(f.china, clusters, lex, counterpart.role)
+    if f.counterpart.counterpart_word and counterpart.role == "other":
+        counterpart = _person(f.counterpart, clusters, lex, china.role)
     day, precision, weekday, text = _date_of(doc, f)
     mode = _mode(f.sentence, f.clause, lex)
     city, country = (None, None) if mode != "in_person" else _place_of_meeting(

@@ -226,6 +226,12 @@ def test_unnamed_chinese_counterpart_takes_the_other_side_role():
     assert record["counterpart"]["country"] == "IND" and record["mode"] == "phone"
 
 
+def test_named_counterpart_holds_the_other_sides_office():
+    (record,) = extract("चीन के विदेश मंत्री वांग यी ने अपने भारतीय समकक्ष विनय शर्मा से फोन पर बात की।")
+    assert record["counterpart"]["name"] == "विनय शर्मा" and record["counterpart"]["country"] == "IND"
+    assert record["counterpart"]["role"] == "foreign_minister"
+
+
 def test_pronoun_refers_to_the_official_just_named():
     text = ("चीनी विदेश मंत्री वांग यी सोमवार को नई दिल्ली पहुंचे। "
             "भारत के विदेश मंत्री विनय शर्मा ने शाम को उनके साथ व्यापक बातचीत की।")
