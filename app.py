@@ -11,7 +11,8 @@ from core.filters import (MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters
                           query_lists, to_query)
 from core.model import MODES, ROLES, TOPICS
 
-st.set_page_config(page_title="China's meetings in Hindi news", page_icon=":material/handshake:",
+# An emoji favicon: a :material/...: one is fetched from fonts.gstatic.com (no internet here).
+st.set_page_config(page_title="China's meetings in Hindi news", page_icon="🤝",
                    layout="wide")
 PAGES = [st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:",
                  url_path="overview", default=True),

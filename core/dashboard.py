@@ -18,10 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from core import charts, export, queries, store
-from core.network import network_html
 from core.filters import LIST_PARAMS, Filters, Options, clean_text, from_query, to_query
+from core.network import network_html
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "meetings.duckdb"
 ARTICLES_DIR = Path(__file__).resolve().parent.parent / "data" / "articles"
 DB_ENV = "MEETINGS_DB"
 SCRIPT_LABELS = {"deva": "देवनागरी", "latin": "Latin", "en": "English"}
@@ -82,7 +81,7 @@ class Timeline:
 
 def db_path() -> Path:
     """The database file: $MEETINGS_DB, else data/meetings.duckdb."""
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+    return Path(os.environ.get(DB_ENV) or store.DEFAULT_DB)
 
 
 def current_db(path: Path) -> Db:
