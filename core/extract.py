@@ -480,8 +480,12 @@ def _china_hint(lex_id: int) -> re.Pattern:
     lex = lexicon()
     forms = list(lex.gz.countries[CHINA].hi + lex.gz.countries[CHINA].adj) if CHINA in lex.gz.countries else ["चीन"]
     forms += [form for o in lex.gz.officials.values() if o.country == CHINA for form in o.hi]
+    forms += [form for o in lex.gz.officials.values() if o.country == CHINA for form in o.short
+              if lex.leader_short.match([fold(form)], 0)]          # "शी", not the many "ली"s
+    forms += [form for c in lex.gz.cities if c.country == CHINA for form in c.hi]
     forms += list(lex.gz.counterpart_words)
-    return re.compile("|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True)))
+    joined = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\u0900-\u097f])(?:{joined})")
 
 
 def _annotate(doc: Document, lex: Lexicon) -> list[Cluster]:

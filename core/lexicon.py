@@ -137,9 +137,10 @@ def _leader_short(gz: Gazetteer) -> PhraseTable:
     for official in gz.officials.values():
         for form in official.short:
             owners.setdefault(fold(form), set()).add(official.id)
-        for form in official.hi:
-            for token in form.split():
-                owners.setdefault(fold(token), set()).add(official.id)
+        for form in official.hi:    # the surname: first for a Chinese name, last for others
+            tokens = form.split()
+            surname = tokens[0] if official.country == "CHN" else tokens[-1]
+            owners.setdefault(fold(surname), set()).add(official.id)
     places = {fold(f) for c in gz.cities for f in c.hi} | {fold(f) for c in gz.countries.values() for f in c.hi + c.adj}
     stop = {fold(w) for w in gz.stopwords}
     table = PhraseTable()

@@ -215,6 +215,10 @@ def _link_official(mention: Mention, lex: Lexicon) -> str | None:
     """A gazetteer person for a name written another way (लुकाशंको ~ लुकाशेंको)."""
     if mention.official or not mention.name:
         return mention.official
+    if len(mention.name_tokens) == 1:
+        leader = lex.leader_short.match(list(mention.name_tokens), 0)     # "राष्ट्रपति शी"
+        if leader and (not mention.country or lex.gz.officials[leader[1]].country == mention.country):
+            return leader[1]
     skel = skeleton(mention.name)
     candidates = lex.full_index.get(skel, [])
     if not candidates and len(mention.name_tokens) == 1 and len(skel) >= 3:
