@@ -25,13 +25,16 @@ sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
 import streamlit.logger  # noqa: E402
+from streamlit import config  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from core import queries, store  # noqa: E402
 from core.filters import Filters  # noqa: E402
 from core.synth import build_synthetic_db  # noqa: E402
 
-streamlit.logger.set_log_level("error")   # clearing caches outside a server logs a notice
+# Clearing caches outside a server logs a notice per call; loggers made later read the config.
+config.set_option("logger.level", "error")
+streamlit.logger.set_log_level("error")
 PAGES = ("overview", "timeline", "map", "network", "meetings")
 FIRST_VISIT_TARGET, FILTER_TARGET = 1.5, 0.5
 
