@@ -207,8 +207,19 @@ def find_mentions(sent: int, text: str, tokens: list[tuple[str, int, int]], fold
                                     tuple(folded[i:i + size]), official=official))
             i += size
         else:
+            if i not in used and "-" in folded[i]:
+                mentions += _leader_pair(sent, i, tokens[i][0], folded[i], lex)
             i += 1
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _leader_pair(sent: int, i: int, raw: str, tok: str, lex: Lexicon) -> list[Mention]:
+    """'मोदी-शी मुलाकात': a hyphenated pair of leaders' one-word names."""
+    parts, raws = tok.split("-"), raw.split("-")
+    hits = [lex.leader_short.match([part], 0) for part in parts]
+    if len(parts) < 2 or not all(hits):
+        return []
+    return [Mention(sent, i, i + 1, r, (part,), official=hit[1]) for r, part, hit in zip(raws, parts, hits)]
 
 
 def _link_official(mention: Mention, lex: Lexicon) -> str | None:
