@@ -104,6 +104,10 @@ def _relative(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
     hit = lex.relative_days.match(folded, i)
     if hit:
         return DateExpr(i, i + hit[0], offset=hit[1])
+    count = int(folded[i]) if folded[i].isdigit() and len(folded[i]) <= 2 else lex.numbers.get(folded[i])
+    ago = lex.days_ago.match(folded, i + 1) if count and i + 1 < len(folded) else None
+    if ago:
+        return DateExpr(i, i + 1 + ago[0], offset=-count)                # "दो दिन पहले"
     return None
 
 

@@ -101,6 +101,8 @@ class Lexicon:
     relative_days: PhraseTable
     last_words: frozenset[str]
     month_relative: PhraseTable          # -> "last" | "this"
+    numbers: dict[str, int]
+    days_ago: PhraseTable
     cities_by_name: dict[tuple[str, str], Any]
 
 
@@ -114,6 +116,14 @@ def _words(forms: tuple[str, ...]) -> re.Pattern:
     """A regex of whole words or phrases."""
     joined = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![{_LETTERS}])(?:{joined})(?![{_LETTERS}])")
+
+
+def _phrases(forms: tuple[str, ...]) -> PhraseTable:
+    """A table of phrases that stand for themselves."""
+    table = PhraseTable()
+    for form in forms:
+        table.add(form, form)
+    return table
 
 
 def _official_tables(gz: Gazetteer) -> tuple[PhraseTable, dict[str, list[str]], dict[str, list[str]]]:
@@ -238,6 +248,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         weekdays={fold(k): v for k, v in gz.weekdays.items()},
         relative_days=relative, last_words=frozenset(fold(w) for w in gz.last_words),
         month_relative=month_rel, cities_by_name=by_name,
+        numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
     )
 
 
