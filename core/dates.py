@@ -30,13 +30,14 @@ class DateExpr:
     last: bool = False              # "पिछले शुक्रवार": strictly before the reference
     month_shift: int | None = None  # "पिछले महीने" = -1, "इस महीने" = 0
     vague: bool = False             # "पिछले सप्ताह": a date is said, no day is known
+    same_day: bool = False          # "उसी दिन": the day of the meeting reported before
 
     @property
     def rank(self) -> int:
         """How much the expression says: a full date beats a weekday beats nothing."""
         if self.day:
             return 5
-        if self.weekday or self.offset is not None:
+        if self.weekday or self.offset is not None or self.same_day:
             return 4
         if self.month or self.month_shift is not None:
             return 3
@@ -101,6 +102,9 @@ def _relative(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
         return DateExpr(i, i + hit[0], month_shift=-1 if hit[1] == "last" else 0)
     if folded[i] in lex.last_words and i + 1 < len(folded) and folded[i + 1] in _WEEK_WORDS:
         return DateExpr(i, i + 2, vague=True)
+    hit = lex.same_day.match(folded, i)
+    if hit:
+        return DateExpr(i, i + hit[0], same_day=True)
     hit = lex.relative_days.match(folded, i)
     if hit:
         return DateExpr(i, i + hit[0], offset=hit[1])

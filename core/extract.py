@@ -290,9 +290,14 @@ def _pick_date(s: Sentence, k: int, clause: tuple[int, int]) -> DateExpr | None:
     return max(dates, key=lambda d: (d.rank, d.start <= k, -abs(k - d.start)))
 
 
-def _date_of(doc: Document, f: Found) -> tuple[str | None, str, str | None, str | None]:
+Day = tuple[str | None, str, str | None]      # (date, precision, weekday)
+
+
+def _date_of(doc: Document, f: Found, before: Day) -> tuple[str | None, str, str | None, str | None]:
     """(date, precision, weekday, expression as written) of a found meeting."""
     expr = _pick_date(f.sentence, f.predicate, f.clause)
+    if expr is not None and expr.same_day:        # "उसी दिन": the day of the meeting before
+        return (*before, f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]])
     text = None
     if expr is not None:
         text = f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]]
@@ -440,7 +445,8 @@ def _person(m: Mention, clusters: list[Cluster], lex: Lexicon, role: str | None 
 
 
 def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], lex: Lexicon,
-            previous: tuple[str | None, str | None] = (None, None)) -> Meeting:
+            previous: tuple[str | None, str | None] = (None, None),
+            before: Day = (None, "none", None)) -> Meeting:
     counterpart = _person(f.counterpart, clusters, lex)
     china = _person(f.china, clusters, lex)
     # "अपने चीनी / भारतीय समकक्ष": a counterpart holds the other side's office.
@@ -448,7 +454,7 @@ def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], 
         china = _person(f.china, clusters, lex, counterpart.role)
     if f.counterpart.counterpart_word and counterpart.role == "other":
         counterpart = _person(f.counterpart, clusters, lex, china.role)
-    day, precision, weekday, text = _date_of(doc, f)
+    day, precision, weekday, text = _date_of(doc, f, before)
     mode = _mode(f.sentence, f.clause, lex)
     city, country = (None, None) if mode != "in_person" else _place_of_meeting(
         doc, f, counterpart.country, lex, previous)
@@ -519,13 +525,15 @@ def extract_meetings(article: Article) -> list[Meeting]:
     if not found:
         return []
     topics = _passages(doc, found, lex)
-    out, previous = [], (None, None)
+    out, previous, before = [], (None, None), (None, "none", None)
     for fs in sorted(found.values(), key=lambda fs: min(f.sentence.index for f in fs if not f.sentence.headline)
                      if any(not f.sentence.headline for f in fs) else -1):
         fs.sort(key=lambda f: (f.sentence.headline, f.sentence.index))
         key = (_person(fs[0].china, clusters, lex).key, _person(fs[0].counterpart, clusters, lex).key)
-        records = [_record(doc, f, clusters, topics[key], lex, previous) for f in fs]
+        records = [_record(doc, f, clusters, topics[key], lex, previous, before) for f in fs]
         out.append(_merge(records, fs[0].sentence.headline))
         if out[-1].city or out[-1].place_country:
             previous = (out[-1].city, out[-1].place_country)
+        if out[-1].date_precision != "none":
+            before = (out[-1].date, out[-1].date_precision, out[-1].weekday)
     return out

@@ -113,6 +113,7 @@ class Gazetteer:
     this_month: tuple[str, ...]
     numbers: dict[str, int]                # "दो" -> 2
     days_ago: tuple[str, ...]              # "दिन पहले"
+    same_day: tuple[str, ...]              # "उसी दिन"
     stopwords: frozenset[str]
     agencies: tuple[str, ...]
     sources: dict[str, str] = field(default_factory=dict)
@@ -332,7 +333,8 @@ def _words(path: Path) -> dict[str, Any]:
 def _calendar(path: Path) -> dict[str, Any]:
     """calendar.yaml: months 1-12, the seven weekdays, relative day offsets."""
     data = _read(path)
-    keys = {"months", "weekdays", "relative_days", "last", "last_month", "this_month", "numbers", "days_ago"}
+    keys = {"months", "weekdays", "relative_days", "last", "last_month", "this_month", "numbers", "days_ago",
+            "same_day"}
     _check_keys(path.name, data, {"source", *keys}, set())
     if sorted(data["months"]) != list(range(1, 13)):
         raise GazetteerError(f"{path.name}: months must be 1..12")
@@ -345,7 +347,7 @@ def _calendar(path: Path) -> dict[str, Any]:
             "last_words": _forms(path.name, data["last"]), "last_month": _forms(path.name, data["last_month"]),
             "this_month": _forms(path.name, data["this_month"]),
             "numbers": {form: int(n) for n, forms in data["numbers"].items() for form in _forms(path.name, forms)},
-            "days_ago": _forms(path.name, data["days_ago"])}
+            "days_ago": _forms(path.name, data["days_ago"]), "same_day": _forms(path.name, data["same_day"])}
 
 
 def _word_list(path: Path, key: str) -> tuple[str, ...]:

@@ -103,6 +103,7 @@ class Lexicon:
     month_relative: PhraseTable          # -> "last" | "this"
     numbers: dict[str, int]
     days_ago: PhraseTable
+    same_day: PhraseTable
     cities_by_name: dict[tuple[str, str], Any]
 
 
@@ -249,6 +250,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         relative_days=relative, last_words=frozenset(fold(w) for w in gz.last_words),
         month_relative=month_rel, cities_by_name=by_name,
         numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
+        same_day=_phrases(gz.same_day),
     )
 
 

@@ -253,6 +253,13 @@ def test_topics_come_from_the_meetings_own_passage():
     assert topics == {"KEN": {"economy"}, "EGY": {"environment"}}
 
 
+def test_same_day_is_the_day_of_the_meeting_before():
+    text = ("चीनी राष्ट्रपति शी चिनफिंग ने 12 मई 2024 को पेइचिंग में केन्या के राष्ट्रपति जॉन कमाऊ से मुलाकात की।\n"
+            "उसी दिन चीनी प्रधानमंत्री ली छ्यांग ने भी कमाऊ से भेंट की।")
+    dates = {r["china"]["name"]: (r["date"], r["date_precision"]) for r in extract(text)}
+    assert dates == {"शी चिनफिंग": ("2024-05-12", "day"), "ली छ्यांग": ("2024-05-12", "day")}
+
+
 def test_names_read_in_latin_and_linked_to_english():
     (record,) = extract("चीनी राष्ट्रपति शी चिनफिंग ने केन्या के राष्ट्रपति जॉन कमाऊ से मुलाकात की।")
     assert record["china"]["name_en"] == "Xi Jinping"
