@@ -127,13 +127,40 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
             i += 1          # an initial: "एस. जयशंकर"
             continue
         plural = i == start and tok.endswith("\u094b\u0902")     # "शहरों": a plural noun, not a name
-        if (plural or not tok[0].isalpha() or tok in lex.stopwords or lex.titles.match(folded, i)
-                or lex.months.get(tok) or lex.weekdays.get(tok) or _country_at(folded, i, lex)
-                or (i > start and lex.places.match(folded, i))
-                or not ("\u0900" <= tok[0] <= "\u097f")):
+        if plural or not _name_token(folded, i, lex) or (i > start and lex.places.match(folded, i)):
             break
         i += 1
     return start, i
+
+
+def _name_token(folded: list[str], i: int, lex: Lexicon) -> bool:
+    """A Devanagari word that can be part of a name: no common word, title, country or date word."""
+    tok = folded[i]
+    return ("\u0900" <= tok[0] <= "\u097f" and tok[0].isalpha() and tok not in lex.stopwords
+            and not lex.titles.match(folded, i) and not lex.months.get(tok) and not lex.weekdays.get(tok)
+            and not _country_at(folded, i, lex))
+
+
+_OPEN = frozenset({",", "("})
+_CLOSE = frozenset({",", ")"})
+_COPULA = frozenset(fold(w) for w in ("है", "हैं", "थे", "थी", "थीं", "था"))
+_WHO = fold("जो")
+
+
+def _name_before(folded: list[str], phrase_start: int, title_end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name in apposition before its title: 'जॉन कमाऊ, केन्या के विदेश मंत्री, ने',
+    'जॉन कमाऊ (केन्या के विदेश मंत्री)', 'जॉन कमाऊ, जो केन्या के विदेश मंत्री हैं, ने'."""
+    after = title_end + (title_end < len(folded) and folded[title_end] in _COPULA)
+    if after >= len(folded) or folded[after] not in _CLOSE:
+        return None
+    j = phrase_start - 1
+    j -= j >= 0 and folded[j] == _WHO
+    if j < 1 or folded[j] not in _OPEN:
+        return None
+    start = j
+    while start > 0 and j - start < _MAX_NAME and _name_token(folded, start - 1, lex):
+        start -= 1
+    return (start, j) if start < j else None
 
 
 _ROLE_RANK = ("head_of_state", "head_of_government", "vice_head", "foreign_minister", "deputy_foreign_minister",
@@ -173,6 +200,9 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
         size, role = _chained_title(folded, i, lex)
         phrase_start, country, posting = _title_phrase(tokens, folded, i, lex)
         name_start, name_end = _name_after(tokens, folded, i + size, lex)
+        before = None if name_end > name_start else _name_before(folded, phrase_start, i + size, lex)
+        if before and not used.intersection(range(*before)):
+            name_start, name_end = before
         former = any(folded[k] in lex.former for k in range(phrase_start, i + 1))
         title = text[tokens[phrase_start][1]:tokens[i + size - 1][2]]
         name = text[tokens[name_start][1]:tokens[name_end - 1][2]] if name_end > name_start else None
@@ -182,11 +212,11 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
             match = lex.officials.match(folded, name_start)
             official = match[1] if match and match[0] == name_end - name_start else None
         mentions.append(Mention(
-            sent, phrase_start, max(name_end, i + size), name, tuple(folded[name_start:name_end]),
+            sent, min(phrase_start, name_start), max(name_end, i + size), name, tuple(folded[name_start:name_end]),
             title=title, role=None if role == "counterpart" else role, country=country, posting=posting,
             official=official, org=org, spokesperson=_is_spokesperson(title, lex), former=former,
             counterpart_word=role == "counterpart"))
-        used.update(range(phrase_start, max(name_end, i + size)))
+        used.update(range(min(phrase_start, name_start), max(name_end, i + size)))
         i = max(name_end, i + size)
     return mentions, used
 
