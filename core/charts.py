@@ -33,12 +33,24 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+_MONTH_MS = 26 * 24 * 3600 * 1000
+
+
+def _count_ticks(counts: pd.Series) -> dict:
+    """Whole-number ticks for an axis of counts (no '0.5 meetings')."""
+    top = int(counts.max()) if len(counts) else 0
+    return {"tick0": 0, "dtick": max(1, round(top / 5))}
+
+
 def month_bars(per_month: pd.DataFrame) -> go.Figure:
     """Meetings per calendar month (columns month 'YYYY-MM', meetings)."""
-    fig = go.Figure(go.Bar(x=list(per_month["month"]), y=list(per_month["meetings"]),
-                           marker_color=PALETTE[0], hovertemplate="%{x}: %{y} meetings<extra></extra>"))
+    # One month wide, centred on its month: with few months Plotly would stretch each bar over years.
+    fig = go.Figure(go.Bar(x=list(per_month["month"]), y=list(per_month["meetings"]), xperiod="M1",
+                           xperiodalignment="middle", width=_MONTH_MS,
+                           marker_color=PALETTE[0], hovertemplate="%{x|%b %Y}: %{y} meetings<extra></extra>"))
     fig.update_layout(margin=_MARGIN, height=300, xaxis_title=None, yaxis_title="meetings")
     fig.update_xaxes(type="date")
+    fig.update_yaxes(**_count_ticks(per_month["meetings"]))
     return fig
 
 
@@ -48,6 +60,7 @@ def ranked_bars(df: pd.DataFrame, label: str, value: str = "meetings") -> go.Fig
     fig = go.Figure(go.Bar(x=list(df[value])[::-1], y=labels[::-1], orientation="h",
                            marker_color=PALETTE[0], hovertemplate="%{y}: %{x}<extra></extra>"))
     fig.update_layout(margin=_MARGIN, height=max(200, 28 * len(df) + 40), yaxis_type="category")
+    fig.update_xaxes(**_count_ticks(df[value]))
     return fig
 
 
