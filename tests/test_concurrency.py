@@ -21,14 +21,21 @@ def resume(db: Path) -> None:
     db.with_name(db.name + ".resume").touch()
 
 
-def test_a_second_ingest_stops_with_a_clear_message(tmp_path, sample_db, popen_core, run_core,
-                                                    hindi_articles, watch_stderr, db_snapshot):
+def _paused_first_ingest(tmp_path, sample_db, popen_core, hindi_articles, watch_stderr, db_snapshot):
+    """Two folders of 30 articles (a, b); an ingest of a paused inside its transaction, and the DB before."""
     hindi_articles(tmp_path / "a", 30)
     hindi_articles(tmp_path / "b", 30, start=100)
     before = db_snapshot(sample_db)
     first = popen_core("ingest", tmp_path / "a", "--db", sample_db, "--quiet",
                        env={PAUSE_ENV: "in-transaction:120"})
     watch_stderr(first)("PAUSED in-transaction", timeout=120)
+    return first, before
+
+
+def test_a_second_ingest_stops_with_a_clear_message(tmp_path, sample_db, popen_core, run_core,
+                                                    hindi_articles, watch_stderr, db_snapshot):
+    first, before = _paused_first_ingest(tmp_path, sample_db, popen_core, hindi_articles, watch_stderr,
+                                         db_snapshot)
 
     second = run_core("ingest", tmp_path / "b", "--db", sample_db, "--lock-timeout", "0.3", timeout=120)
     assert second.returncode == 1
@@ -47,12 +54,8 @@ def test_a_second_ingest_stops_with_a_clear_message(tmp_path, sample_db, popen_c
 
 def test_a_second_ingest_waits_for_the_first(tmp_path, sample_db, popen_core, hindi_articles,
                                              watch_stderr, db_snapshot):
-    hindi_articles(tmp_path / "a", 30)
-    hindi_articles(tmp_path / "b", 30, start=100)
-    before = db_snapshot(sample_db)
-    first = popen_core("ingest", tmp_path / "a", "--db", sample_db, "--quiet",
-                       env={PAUSE_ENV: "in-transaction:120"})
-    watch_stderr(first)("PAUSED in-transaction", timeout=120)
+    first, before = _paused_first_ingest(tmp_path, sample_db, popen_core, hindi_articles, watch_stderr,
+                                         db_snapshot)
     second = popen_core("ingest", tmp_path / "b", "--db", sample_db, "--quiet", "--lock-timeout", "120")
     time.sleep(1.0)
     assert second.poll() is None                  # still waiting for the lock
