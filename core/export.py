@@ -6,7 +6,6 @@ cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
 """
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 

@@ -69,7 +69,6 @@ class PhraseTable:
 @dataclass(frozen=True)
 class TopicWord:
     topic: str
-    stem: bool
 
 
 @dataclass
@@ -104,7 +103,6 @@ class Lexicon:
     numbers: dict[str, int]
     days_ago: PhraseTable
     same_day: PhraseTable
-    cities_by_name: dict[tuple[str, str], Any]
 
 
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern:
@@ -188,7 +186,7 @@ def _topic_tables(gz: Gazetteer) -> tuple[PhraseTable, TopicStems]:
     words, single, multi = PhraseTable(), {}, {}
     for keyword, topic in gz.topics.items():
         if not keyword.endswith("*"):
-            words.add(keyword, TopicWord(topic, False))
+            words.add(keyword, TopicWord(topic))
             continue
         key = tuple(fold(t) for t, _, _ in tokenize(keyword[:-1]))
         if len(key) == 1:
@@ -209,7 +207,6 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         for form in country.hi + country.adj:
             countries.add(form, country.iso3)
         ambiguous.update(fold(a) for a in country.ambiguous)
-    by_name = {(c.en, c.country): c for c in gz.cities}
     for city in sorted(gz.cities, key=lambda c: c.kind != "venue"):
         for form in city.hi:
             places.add(form, city)
@@ -248,7 +245,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         months={fold(k): v for k, v in gz.months.items()},
         weekdays={fold(k): v for k, v in gz.weekdays.items()},
         relative_days=relative, last_words=frozenset(fold(w) for w in gz.last_words),
-        month_relative=month_rel, cities_by_name=by_name,
+        month_relative=month_rel,
         numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
         same_day=_phrases(gz.same_day),
     )
