@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lock-timeout", type=float, default=LOCK_TIMEOUT,
                    help="seconds to wait for another ingest to finish (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--reextract", action="store_true",
+                   help="extract articles already stored again and replace their meetings")
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                    help="extraction processes for large batches (default %(default)s)")
     p.set_defaults(run=run_ingest)
@@ -84,7 +86,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     progress, close = _progress_bar(enabled=not args.quiet)
     try:
         report = ingest(args.paths, args.db, progress, lock_timeout=args.lock_timeout,
-                        workers=args.workers)
+                        workers=args.workers, reextract=args.reextract)
     except IngestBusy as busy:
         print(f"error: {busy}; try again when it has finished", file=sys.stderr)
         return 1

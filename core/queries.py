@@ -88,6 +88,10 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 
 EXISTING_ARTICLE_IDS = "SELECT id FROM articles WHERE id IN (SELECT id FROM batch_ids)"
 
+# Re-extraction (ingest --reextract): the batch's articles and their meetings are replaced.
+DELETE_BATCH_MEETINGS = "DELETE FROM meetings WHERE article_id IN (SELECT id FROM batch_ids)"
+DELETE_BATCH_ARTICLES = "DELETE FROM articles WHERE id IN (SELECT id FROM batch_ids)"
+
 EXISTING_OFFICIALS = """
 SELECT id, name, name_latin, name_en, country, role, variants
 FROM officials WHERE id IN (SELECT id FROM batch_ids)

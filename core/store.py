@@ -123,10 +123,12 @@ def batch_log(db_path: str | os.PathLike, batch_id: str) -> list[dict]:
 
 def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike = DEFAULT_DB,
            progress: Progress | None = None, *, extractor: Extractor | None = None,
-           lock_timeout: float = LOCK_TIMEOUT, workers: int = 1) -> IngestReport:
+           lock_timeout: float = LOCK_TIMEOUT, workers: int = 1, reextract: bool = False) -> IngestReport:
     """Read, extract and store one batch atomically; re-ingesting the same input adds nothing.
 
     workers > 1 extracts large batches in that many processes (default extractor only).
+    reextract=True extracts articles already stored again and replaces their meetings
+    (after the extractor or the gazetteer improved), in the same single transaction.
     """
     db = Path(db_path)
     if extractor is not None:
@@ -134,7 +136,7 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike = DEFA
     else:
         outcomes = parallel_outcomes(workers) if workers > 1 else sequential_outcomes(_default_extractor())
     with writer_lock(db, lock_timeout):
-        return _ingest_locked(list(paths), db, progress, outcomes)
+        return _ingest_locked(list(paths), db, progress, outcomes, reextract)
 
 
 def build_if_missing(db_path: str | os.PathLike, articles_dir: str | os.PathLike,
@@ -173,7 +175,7 @@ def writer_lock(db: Path, timeout: float) -> Iterator[None]:
 
 
 def _ingest_locked(paths: list, db: Path, progress: Progress | None,
-                   outcomes: Outcomes) -> IngestReport:
+                   outcomes: Outcomes, reextract: bool = False) -> IngestReport:
     """The batch, with the writer lock held: copy, write, swap."""
     started = time.monotonic()
     report = IngestReport(batch_id=_batch_id(), db_path=str(db))
@@ -192,7 +194,7 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
         if db.exists():
             shutil.copyfile(db, temp)
         report.timed("copy", phase)
-        _write_copy(temp, db, items, report, progress, outcomes)
+        _write_copy(temp, db, items, report, progress, outcomes, reextract)
         phase = time.monotonic()
         _swap(temp, db)
         report.timed("swap", phase)
@@ -205,18 +207,20 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
 
 
 def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: IngestReport,
-                progress: Progress | None, outcomes: Outcomes) -> None:
+                progress: Progress | None, outcomes: Outcomes, reextract: bool = False) -> None:
     """Extract the new articles and write the batch into the copy in one transaction."""
     con = duckdb.connect(str(temp))
     try:
         con.execute(queries.SCHEMA)
         batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None))
         phase = time.monotonic()
-        existing = _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
+        existing = {} if reextract else _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
         batch.classify(items, existing, outcomes, progress)
         report.timed("extract", phase)
         phase = time.monotonic()
         con.begin()
+        if reextract:
+            _replace_stored(con, [a["id"] for a in batch.articles])
         batch.write(con)
         _test_pause("in-transaction", db)
         con.commit()
@@ -224,6 +228,16 @@ def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: I
         report.timed("write", phase)
     finally:
         con.close()
+
+
+def _replace_stored(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Drop the stored rows of articles about to be written again, with their meetings."""
+    con.register("batch_ids", pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        con.execute(queries.DELETE_BATCH_MEETINGS)
+        con.execute(queries.DELETE_BATCH_ARTICLES)
+    finally:
+        con.unregister("batch_ids")
 
 
 def sequential_outcomes(extractor: Extractor) -> Outcomes:

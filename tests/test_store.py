@@ -291,3 +291,33 @@ def test_batch_log_lists_a_batch_in_input_order(tmp_path, corpus):
     assert [(Path(r["source"]).name, r["status"], r["reason"], r["meetings"]) for r in log] == [
         ("b.txt", "new", None, 1), ("missing", "rejected", "no such file or directory", 0),
         ("c.txt", "duplicate", "already in the database", 0)]
+
+
+def test_reextract_replaces_the_meetings_of_stored_articles(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    ingest([corpus], db, extractor=fake_extractor)
+    before = store.table_counts(db)
+    assert before["meetings"] == 3
+
+    def fewer(article: Article) -> list[Meeting]:     # an "improved" extractor: only Kazakhstan
+        return [m for m in fake_extractor(article) if m.counterpart.country == "KAZ"]
+
+    report = ingest([corpus], db, extractor=fewer, reextract=True)
+    after = store.table_counts(db)
+    assert (after["articles"], after["meetings"]) == (before["articles"], 2)
+    assert report.meetings_added == 2
+    with read_connection(db) as con:
+        assert {r[0] for r in con.execute("SELECT counterpart_country FROM meetings").fetchall()} == {"KAZ"}
+
+
+def test_reextract_keeps_an_article_whose_extraction_fails(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    ingest([corpus], db, extractor=fake_extractor)
+
+    def broken_on_a(article: Article) -> list[Meeting]:
+        if article.source.endswith("a.txt"):
+            raise ValueError("boom")
+        return fake_extractor(article)
+
+    ingest([corpus], db, extractor=broken_on_a, reextract=True)
+    assert store.table_counts(db)["meetings"] == 3
