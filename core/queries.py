@@ -5,6 +5,8 @@ Sections: schema, writes (ingest), reads (dashboard and export).
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from core.filters import Filters, Options
@@ -132,6 +134,17 @@ SELECT batch_id, "at", source, article_id, status, reason, meetings FROM batch_l
 """
 
 CHECKPOINT = "CHECKPOINT"
+
+_TABLES = ("articles", "officials", "meetings", "countries", "ingest_log")
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def insert_from_synth(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT of a registered `synth_batch` into a schema table (core/synth.py); names checked."""
+    if table not in _TABLES or not all(_IDENTIFIER.match(c) for c in columns):
+        raise ValueError(f"not a schema table or column: {table} {columns}")
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) SELECT {names} FROM synth_batch"
 
 TABLE_COUNTS = """
 SELECT (SELECT count(*) FROM articles) AS articles,

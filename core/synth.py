@@ -17,56 +17,21 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from core import queries
+from core import queries, store
+from core.gazetteer import load_gazetteer
 from core.model import TOPICS, WEEKDAYS, stable_id
 
-# iso3, English, Hindi, region, subregion, lat, lon, capital (en, hi)
-COUNTRIES = (
-    ("PAK", "Pakistan", "पाकिस्तान", "Asia", "Southern Asia", 30.4, 69.3, "Islamabad", "इस्लामाबाद"),
-    ("RUS", "Russia", "रूस", "Europe", "Eastern Europe", 61.5, 105.3, "Moscow", "मास्को"),
-    ("USA", "United States", "अमेरिका", "Americas", "Northern America", 37.1, -95.7, "Washington", "वाशिंगटन"),
-    ("IND", "India", "भारत", "Asia", "Southern Asia", 20.6, 79.0, "New Delhi", "नई दिल्ली"),
-    ("NPL", "Nepal", "नेपाल", "Asia", "Southern Asia", 28.4, 84.1, "Kathmandu", "काठमांडू"),
-    ("LKA", "Sri Lanka", "श्रीलंका", "Asia", "Southern Asia", 7.9, 80.8, "Colombo", "कोलंबो"),
-    ("BGD", "Bangladesh", "बांग्लादेश", "Asia", "Southern Asia", 23.7, 90.4, "Dhaka", "ढाका"),
-    ("KAZ", "Kazakhstan", "कजाकिस्तान", "Asia", "Central Asia", 48.0, 66.9, "Astana", "अस्ताना"),
-    ("UZB", "Uzbekistan", "उज्बेकिस्तान", "Asia", "Central Asia", 41.4, 64.6, "Tashkent", "ताशकंद"),
-    ("IRN", "Iran", "ईरान", "Asia", "Southern Asia", 32.4, 53.7, "Tehran", "तेहरान"),
-    ("SAU", "Saudi Arabia", "सऊदी अरब", "Asia", "Western Asia", 23.9, 45.1, "Riyadh", "रियाद"),
-    ("TUR", "Turkey", "तुर्की", "Asia", "Western Asia", 38.9, 35.2, "Ankara", "अंकारा"),
-    ("AFG", "Afghanistan", "अफगानिस्तान", "Asia", "Southern Asia", 33.9, 67.7, "Kabul", "काबुल"),
-    ("JPN", "Japan", "जापान", "Asia", "Eastern Asia", 36.2, 138.3, "Tokyo", "टोक्यो"),
-    ("KOR", "South Korea", "दक्षिण कोरिया", "Asia", "Eastern Asia", 35.9, 127.8, "Seoul", "सियोल"),
-    ("PRK", "North Korea", "उत्तर कोरिया", "Asia", "Eastern Asia", 40.3, 127.5, "Pyongyang", "प्योंगयांग"),
-    ("MNG", "Mongolia", "मंगोलिया", "Asia", "Eastern Asia", 46.9, 103.8, "Ulaanbaatar", "उलानबातर"),
-    ("VNM", "Vietnam", "वियतनाम", "Asia", "South-eastern Asia", 14.1, 108.3, "Hanoi", "हनोई"),
-    ("LAO", "Laos", "लाओस", "Asia", "South-eastern Asia", 19.9, 102.5, "Vientiane", "वियनतियान"),
-    ("KHM", "Cambodia", "कंबोडिया", "Asia", "South-eastern Asia", 12.6, 105.0, "Phnom Penh", "नोम पेन्ह"),
-    ("THA", "Thailand", "थाईलैंड", "Asia", "South-eastern Asia", 15.9, 101.0, "Bangkok", "बैंकॉक"),
-    ("IDN", "Indonesia", "इंडोनेशिया", "Asia", "South-eastern Asia", -0.8, 113.9, "Jakarta", "जकार्ता"),
-    ("SGP", "Singapore", "सिंगापुर", "Asia", "South-eastern Asia", 1.35, 103.8, "Singapore", "सिंगापुर"),
-    ("MYS", "Malaysia", "मलेशिया", "Asia", "South-eastern Asia", 4.2, 102.0, "Kuala Lumpur", "कुआलालंपुर"),
-    ("PHL", "Philippines", "फिलीपींस", "Asia", "South-eastern Asia", 12.9, 121.8, "Manila", "मनीला"),
-    ("EGY", "Egypt", "मिस्र", "Africa", "Northern Africa", 26.8, 30.8, "Cairo", "काहिरा"),
-    ("ZAF", "South Africa", "दक्षिण अफ्रीका", "Africa", "Sub-Saharan Africa", -30.6, 22.9, "Pretoria", "प्रिटोरिया"),
-    ("NGA", "Nigeria", "नाइजीरिया", "Africa", "Sub-Saharan Africa", 9.1, 8.7, "Abuja", "अबुजा"),
-    ("KEN", "Kenya", "केन्या", "Africa", "Sub-Saharan Africa", -0.02, 37.9, "Nairobi", "नैरोबी"),
-    ("ETH", "Ethiopia", "इथियोपिया", "Africa", "Sub-Saharan Africa", 9.1, 40.5, "Addis Ababa", "अदीस अबाबा"),
-    ("BRA", "Brazil", "ब्राजील", "Americas", "Latin America and the Caribbean", -14.2, -51.9, "Brasilia", "ब्रासीलिया"),
-    ("ARG", "Argentina", "अर्जेंटीना", "Americas", "Latin America and the Caribbean", -38.4, -63.6, "Buenos Aires", "ब्यूनस आयर्स"),
-    ("MEX", "Mexico", "मेक्सिको", "Americas", "Latin America and the Caribbean", 23.6, -102.6, "Mexico City", "मेक्सिको सिटी"),
-    ("CUB", "Cuba", "क्यूबा", "Americas", "Latin America and the Caribbean", 21.5, -77.8, "Havana", "हवाना"),
-    ("FRA", "France", "फ्रांस", "Europe", "Western Europe", 46.2, 2.2, "Paris", "पेरिस"),
-    ("DEU", "Germany", "जर्मनी", "Europe", "Western Europe", 51.2, 10.5, "Berlin", "बर्लिन"),
-    ("GBR", "United Kingdom", "ब्रिटेन", "Europe", "Northern Europe", 55.4, -3.4, "London", "लंदन"),
-    ("ITA", "Italy", "इटली", "Europe", "Southern Europe", 41.9, 12.6, "Rome", "रोम"),
-    ("SRB", "Serbia", "सर्बिया", "Europe", "Southern Europe", 44.0, 21.0, "Belgrade", "बेलग्रेड"),
-    ("HUN", "Hungary", "हंगरी", "Europe", "Eastern Europe", 47.2, 19.5, "Budapest", "बुडापेस्ट"),
-    ("AUS", "Australia", "ऑस्ट्रेलिया", "Oceania", "Australia and New Zealand", -25.3, 133.8, "Canberra", "कैनबरा"),
-    ("NZL", "New Zealand", "न्यूजीलैंड", "Oceania", "Australia and New Zealand", -40.9, 174.9, "Wellington", "वेलिंगटन"),
-    ("FJI", "Fiji", "फिजी", "Oceania", "Melanesia", -17.7, 178.1, "Suva", "सुवा"),
-)
-CHINA = ("CHN", "China", "चीन", "Asia", "Eastern Asia", 35.9, 104.2, "Beijing", "पेइचिंग")
+# The counterpart countries, roughly by how often China meets them (the Zipf weights
+# follow this order). Names, regions, centroids and capitals come from the gazetteer.
+COUNTRIES = ("PAK", "RUS", "USA", "IND", "NPL", "LKA", "BGD", "KAZ", "UZB", "IRN", "SAU", "TUR", "AFG",
+             "JPN", "KOR", "PRK", "MNG", "VNM", "LAO", "KHM", "THA", "IDN", "SGP", "MYS", "PHL", "EGY",
+             "ZAF", "NGA", "KEN", "ETH", "BRA", "ARG", "MEX", "CUB", "FRA", "DEU", "GBR", "ITA", "SRB",
+             "HUN", "AUS", "NZL", "FJI")
+
+
+def _capital(iso3: str) -> str:
+    """The English name of a country's (first) capital in the gazetteer."""
+    return next(c.en for c in load_gazetteer().cities if c.country == iso3 and c.kind == "capital")
 
 # Invented names: (Devanagari, Latin) parts combined at random.
 _CN_FAMILY = (("वांग", "Wang"), ("ली", "Li"), ("चांग", "Chang"), ("ल्यू", "Lyu"), ("चाओ", "Chao"),
@@ -128,16 +93,15 @@ def build_synthetic_db(path: str | os.PathLike, n: int, seed: int = 7, hostile: 
         _insert(con, "articles", articles)
         _insert(con, "meetings", meetings)
         _insert(con, "ingest_log", _log_table(articles, meetings))
-        con.execute("CHECKPOINT")
+        con.execute(queries.CHECKPOINT)
     return path
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
-    """Insert a column dict into one schema table (the table name is one of ours, never input)."""
-    batch = pa.table(columns)
-    con.register("synth_batch", batch)
-    names = ", ".join(f'"{c}"' for c in columns)
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM synth_batch")
+    """Insert a column dict into one schema table."""
+    con.register("synth_batch", pa.table(columns))
+    con.execute(queries.insert_from_synth(table, tuple(columns)))
+    con.unregister("synth_batch")
     con.unregister("synth_batch")
 
 
@@ -169,7 +133,9 @@ def _world_officials(rng: np.random.Generator) -> list[dict]:
     weights = _zipf(len(COUNTRIES), 0.9)      # COUNTRIES is listed roughly by weight
     roles, shares = list(_ROLES), np.array([s for s, _ in _ROLES.values()])
     out = []
-    for (iso3, _en, hi, *_rest), w in zip(COUNTRIES, weights):
+    countries = load_gazetteer().countries
+    for iso3, w in zip(COUNTRIES, weights):
+        hi = countries[iso3].hi[0]
         count = max(4, int(w * 1200))
         for k in range(count):
             role = roles[rng.choice(len(roles), p=shares / shares.sum())]
@@ -237,7 +203,7 @@ def _place(rng: np.random.Generator, iso3: str, mode: str) -> tuple[str | None, 
         return None, None
     if rng.random() < 0.65:
         return "Beijing", "CHN"
-    return next(c[7] for c in COUNTRIES if c[0] == iso3), iso3
+    return _capital(iso3), iso3
 
 
 def _make_hostile(meetings: dict[str, list], world: list[dict]) -> None:
@@ -274,10 +240,9 @@ def _official_table(people: list[dict]) -> dict[str, list]:
 
 
 def _country_table() -> dict[str, list]:
-    """The countries table for the synthetic countries and China."""
-    rows = (*COUNTRIES, CHINA)
-    keys = ("iso3", "name_en", "name_hi", "region", "subregion", "lat", "lon")
-    return {k: [r[j] for r in rows] for j, k in enumerate(keys)}
+    """The countries table, as an ingest writes it: every gazetteer country."""
+    rows = store.country_rows()
+    return {k: [r[k] for r in rows] for k in rows[0]}
 
 
 def _log_table(articles: dict[str, list], meetings: dict[str, list]) -> dict[str, list]:

@@ -120,7 +120,7 @@ def test_outline_has_the_small_states_and_iso3_ids():
 
 def test_every_synthetic_country_is_on_the_map():
     synth = pytest.importorskip("core.synth")
-    assert {row[0] for row in synth.COUNTRIES} <= geo.map_iso3()
+    assert set(synth.COUNTRIES) <= geo.map_iso3()
 
 
 def test_streamlit_serves_the_static_folder(root):
