@@ -1,15 +1,15 @@
 """China's meetings in Hindi news: navigation and the shared sidebar of filters.
 
-Every filter lives in the URL query string (core/filters.py), so a copied link, also
+Every filter lives in the URL query string (core/store/filters.py), so a copied link, also
 a deep link to one page, reproduces the view; the pages read st.session_state.filters.
 """
 import streamlit as st
 
-from core import dashboard as dash, store
-from core.charts import slug_label
-from core.filters import (MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters, from_query,
-                          query_lists, to_query)
+from core import store
 from core.model import MODES, ROLES, TOPICS
+from core.store.filters import MAX_DATE, MAX_TEXT, MIN_DATE, PARAMS, SCRIPTS, Filters, from_query, query_lists, to_query
+from core.views import data as dash
+from core.views.charts import slug_label
 
 # An emoji favicon: a :material/...: one is fetched from fonts.gstatic.com (no internet here).
 st.set_page_config(page_title="China's meetings in Hindi news", page_icon="🤝",

@@ -28,8 +28,9 @@ import streamlit.logger  # noqa: E402
 from streamlit import config  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from core import queries, store  # noqa: E402
-from core.filters import Filters  # noqa: E402
+from core import store  # noqa: E402
+from core.store import queries  # noqa: E402
+from core.store.filters import Filters  # noqa: E402
 from core.synth import build_synthetic_db  # noqa: E402
 
 # Clearing caches outside a server logs a notice per call; loggers made later read the config.

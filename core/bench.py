@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from core.extract.reader import make_article, read_inputs
 from core.model import Article
-from core.reader import make_article, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "benchmarks" / "templates.yaml"
@@ -45,7 +45,7 @@ class SyntheticCorpus:
     """Reproducible synthetic Hindi news articles: meetings, traps, filler and furniture."""
 
     def __init__(self, seed: int = 2020, templates: Path = TEMPLATES) -> None:
-        from core.gazetteer import load_gazetteer
+        from core.extract.gazetteer import load_gazetteer
         self.seed = seed
         self.t = yaml.safe_load(templates.read_text(encoding="utf-8"))
         gaz = load_gazetteer()

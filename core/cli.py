@@ -15,10 +15,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from core.extract.reader import Rejected, read_inputs
 from core.model import Article
-from core.reader import Rejected, read_inputs
-from core.store import (DEFAULT_DB, LOCK_TIMEOUT, ExtractorBroken, IngestBusy, IngestReport,
-                        Progress, ingest)
+from core.store import DEFAULT_DB, LOCK_TIMEOUT, ExtractorBroken, IngestBusy, IngestReport, ingest
+from core.store.batch import Progress
 
 SHOWN = 50           # reason lines printed per kind; the ingest_log table keeps every one
 LARGE_INPUT = 1000   # items from which a progress bar is shown even when stderr is not a TTY
@@ -181,8 +181,8 @@ def _records(article: Article, extract: Callable) -> list[dict]:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     """The export command's options: the dashboard's filters, one flag per Filters field."""
-    from core.filters import SCRIPTS
     from core.model import MODES, ROLES, TOPICS
+    from core.store.filters import SCRIPTS
     p.add_argument("--db", type=Path, default=DEFAULT_DB)
     p.add_argument("--format", choices=("csv", "jsonl", "parquet"), required=True)
     p.add_argument("--out", type=Path, default=None,
@@ -222,7 +222,7 @@ def _iso3(value: str) -> str:
 
 def export_filters(args: argparse.Namespace):
     """The dashboard's Filters value from the export options."""
-    from core.filters import Filters, clean_text
+    from core.store.filters import Filters, clean_text
     lists = ("countries", "regions", "china_officials", "counterpart_officials", "roles", "topics", "modes")
     return Filters(date_from=args.date_from, date_to=args.date_to, text=clean_text(args.text),
                    script=args.script, **{name: tuple(dict.fromkeys(getattr(args, name))) for name in lists})
@@ -230,8 +230,8 @@ def export_filters(args: argparse.Namespace):
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the meetings the filters select, through the dashboard's own query and encoders."""
-    from core.queries import filtered_meetings
     from core.store import read_connection
+    from core.store.queries import filtered_meetings
     if args.format == "parquet" and args.out is None:
         print("error: --format parquet needs --out FILE", file=sys.stderr)
         return 2
@@ -247,8 +247,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _write_export(df, fmt: str, out: Path | None) -> None:
-    """CSV and JSON lines through core.export's encoders; parquet with the list columns kept."""
-    from core.export import to_csv_bytes, to_json_bytes
+    """CSV and JSON lines through core.views.export's encoders; parquet with the list columns kept."""
+    from core.views.export import to_csv_bytes, to_json_bytes
     if fmt == "parquet":
         df.to_parquet(out, index=False)
         return

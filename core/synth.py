@@ -17,9 +17,9 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from core import queries, store
-from core.gazetteer import load_gazetteer
+from core.extract.gazetteer import load_gazetteer
 from core.model import TOPICS, WEEKDAYS, stable_id
+from core.store import batch, queries
 
 # The counterpart countries, roughly by how often China meets them (the Zipf weights
 # follow this order). Names, regions, centroids and capitals come from the gazetteer.
@@ -241,7 +241,7 @@ def _official_table(people: list[dict]) -> dict[str, list]:
 
 def _country_table() -> dict[str, list]:
     """The countries table, as an ingest writes it: every gazetteer country."""
-    rows = store.country_rows()
+    rows = batch.country_rows()
     return {k: [r[k] for r in rows] for k in rows[0]}
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import dashboard as dash
+from core.views import data as dash
 
 if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))
@@ -24,7 +24,7 @@ st.title("Meetings")
 left, middle, right = st.columns([2, 1, 1])
 left.caption(f"{total:,} meetings match the filters; both downloads hold exactly these rows, "
              f"the table shows them {dash.MAX_TABLE_ROWS:,} per page.")
-# Generated on click, from the same filters and query as the table (core/dashboard.py).
+# Generated on click, from the same filters and query as the table (core/views/data.py).
 middle.download_button("Download CSV", lambda: dash.csv_download(db, f), "meetings.csv", "text/csv",
                        on_click="ignore", key="csv")
 right.download_button("Download JSON", lambda: dash.json_download(db, f), "meetings.json",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import dashboard as dash
+from core.views import data as dash
 
 if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import charts, dashboard as dash
-from core.queries import TIMELINE_AXES, TIMELINE_COLOURS
+from core.store.queries import TIMELINE_AXES, TIMELINE_COLOURS
+from core.views import charts
+from core.views import data as dash
 
 if not st.session_state.pop("entry", False):    # run alone, not through app.py: see there
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"))

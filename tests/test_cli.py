@@ -78,15 +78,15 @@ def test_progress_bar_only_on_large_input_off_a_tty(capsys, total, shown):
 
 def export_df(db, **filters):
     """What the dashboard's query returns for these filters."""
-    from core.filters import Filters
-    from core.queries import filtered_meetings
     from core.store import read_connection
+    from core.store.filters import Filters
+    from core.store.queries import filtered_meetings
     with read_connection(db) as con:
         return filtered_meetings(con, Filters(**filters))
 
 
 def test_export_csv_is_the_dashboard_download(sample_db, run_core):
-    from core.export import to_csv_bytes
+    from core.views.export import to_csv_bytes
     done = run_core("export", "--db", sample_db, "--format", "csv", "--out", sample_db.with_suffix(".csv"))
     assert done.returncode == 0, done.stderr
     df = export_df(sample_db)

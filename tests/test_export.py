@@ -1,4 +1,4 @@
-"""CSV and JSON downloads (core/export.py): exact bytes, Excel-friendly, formula-safe."""
+"""CSV and JSON downloads (core/views/export.py): exact bytes, Excel-friendly, formula-safe."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.export import neutralise, to_csv_bytes, to_json_bytes
+from core.views.export import neutralise, to_csv_bytes, to_json_bytes
 
 ROWS = pd.DataFrame({
     "id": ["a1", "b2"],

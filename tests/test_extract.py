@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from core.extract import extract_meetings
+from core.extract.text import cut_furniture, normalize, split_header
 from core.model import Article
-from core.text import cut_furniture, normalize, split_header
 
 
 def extract(text: str, published: date | None = None) -> list[dict]:

@@ -1,13 +1,12 @@
-"""Filters and their round trip through the URL query string (core/filters.py)."""
+"""Filters and their round trip through the URL query string (core/store/filters.py)."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from core import dashboard as dash
-from core.filters import (MAX_TEXT, MAX_VALUES, Filters, Options, clean_text, from_query,
-                          query_lists, to_query)
+from core.store.filters import MAX_TEXT, MAX_VALUES, Filters, Options, clean_text, from_query, query_lists, to_query
+from core.views import data as dash
 
 OPTIONS = Options(
     countries={"NPL": ("Nepal", "नेपाल"), "PAK": ("Pakistan", "पाकिस्तान")},

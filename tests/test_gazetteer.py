@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from core.gazetteer import DEFAULT_DIR, GazetteerError, load_gazetteer
+from core.extract.gazetteer import DEFAULT_DIR, GazetteerError, load_gazetteer
 from core.model import ROLES
 
 

@@ -1,4 +1,4 @@
-"""core.geo: the choropleth uses only the world outline the app serves itself."""
+"""core.views.geo: the choropleth uses only the world outline the app serves itself."""
 from __future__ import annotations
 
 import hashlib
@@ -9,8 +9,8 @@ import tomllib
 import pandas as pd
 import pytest
 
-from core import geo
-from core.geo import choropleth, selected_iso3
+from core.views import geo
+from core.views.geo import choropleth, selected_iso3
 
 HOSTILE = "<img src=x onerror=window.__xss=1>"
 URL = re.compile(r"(https?:)?//[\w.-]+\.\w", re.I)

@@ -8,7 +8,7 @@ import pytest
 
 from core.evaluate import field_scores, load, match, prf
 from core.extract import extract_meetings
-from core.reader import read_inputs
+from core.extract.reader import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -17,9 +17,12 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from core import charts, dashboard as dash, queries, store
-from core.filters import Filters
+from core import store
+from core.store import queries
+from core.store.filters import Filters
 from core.synth import HOSTILE, build_synthetic_db
+from core.views import charts
+from core.views import data as dash
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RAW = ("<script", "<img", "<svg", "<iframe")   # must never reach the browser as markup

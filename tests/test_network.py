@@ -1,4 +1,4 @@
-"""core.network: the officials graph page — inlined, escaped, capped, laid out."""
+"""core.views.network: the officials graph page — inlined, escaped, capped, laid out."""
 from __future__ import annotations
 
 import html
@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import network
-from core.network import network_html
+from core.views import network
+from core.views.network import network_html
 
 HOSTILE = "<img src=x onerror=window.__xss=1></script><script>window.__xss=1</script>"
 
@@ -185,8 +185,8 @@ def test_missing_columns_are_reported():
 def test_real_database_aggregates_render(tmp_path):
     """The dashboard's DuckDB aggregates, with hostile names, go through unchanged."""
     synth = pytest.importorskip("core.synth")
-    from core import dashboard
-    from core.filters import Filters
+    from core.store.filters import Filters
+    from core.views import data as dashboard
     path = synth.build_synthetic_db(tmp_path / "m.duckdb", 400, seed=3, hostile=True)
     db = dashboard.current_db(path)
     nodes, edges = dashboard.network(db, Filters(), 400)

@@ -14,9 +14,11 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from core import export, queries, store
-from core.filters import Filters
+from core import store
+from core.store import queries
+from core.store.filters import Filters
 from core.synth import build_synthetic_db
+from core.views import export
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -1,4 +1,4 @@
-"""The reads of core/queries.py: one WHERE clause, parameters only, aggregates that agree.
+"""The reads of core/store/queries.py: one WHERE clause, parameters only, aggregates that agree.
 
 Every aggregate is checked against filtered_meetings (the rows the table and the
 export show) for the same Filters: the screen, the charts and the download agree.
@@ -11,8 +11,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from core import queries
-from core.filters import Filters
+from core.store import queries
+from core.store.filters import Filters
 from core.synth import build_synthetic_db
 
 CASES = {

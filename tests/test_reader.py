@@ -1,4 +1,4 @@
-"""core.reader: every input format, and every kind of bad input with its exact reason."""
+"""core.extract.reader: every input format, and every kind of bad input with its exact reason."""
 from __future__ import annotations
 
 import codecs
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from core.extract.reader import MAX_ARTICLE_BYTES, Rejected, looks_like_krutidev, read_inputs
 from core.model import Article
-from core.reader import MAX_ARTICLE_BYTES, Rejected, looks_like_krutidev, read_inputs
 
 HINDI = "चीनी विदेश मंत्री वांग यी ने नेपाल के विदेश मंत्री से मुलाकात की।"
 KRUTIDEV = ("Hkkjr ds iz/kkuea=h us phu ds fons'k ea=h ls eqykdkr dhA nksuksa ns'kksa "

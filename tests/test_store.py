@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from core import queries, store
+from core import store
 from core.model import Article, Meeting, Person
-from core.store import IngestBusy, build_if_missing, db_version, ingest, read_connection, writer_lock
+from core.store import IngestBusy, batch, build_if_missing, db_version, ingest, queries, read_connection, writer_lock
 
 XI = "शी चिनफिंग"
 
@@ -61,7 +61,7 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def no_gazetteer(monkeypatch):
     """Two countries instead of the lead's gazetteer, which may be mid-edit."""
-    monkeypatch.setattr(store, "country_rows", lambda: [
+    monkeypatch.setattr(batch, "country_rows", lambda: [
         {"iso3": "KAZ", "name_en": "Kazakhstan", "name_hi": "कजाकिस्तान", "region": "Asia",
          "subregion": "Central Asia", "lat": 48.0, "lon": 67.0},
         {"iso3": "TUR", "name_en": "Türkiye", "name_hi": "तुर्की", "region": "Asia",
@@ -98,7 +98,7 @@ def test_meeting_ids_are_the_model_ids(tmp_path, corpus):
     db = tmp_path / "m.duckdb"
     run([corpus], db)
     expected = {m.id for p in sorted(corpus.iterdir())
-                for m in fake_extractor(next(iter(store.read_inputs([p]))))}
+                for m in fake_extractor(next(iter(batch.read_inputs([p]))))}
     assert {r[0] for r in rows(db, "SELECT id FROM meetings")} == expected
 
 
@@ -184,7 +184,7 @@ def test_the_batch_is_written_in_one_transaction(tmp_path, corpus, monkeypatch):
                 calls.append("write")
             return self.con.execute(sql, *args)
 
-    monkeypatch.setattr(store.duckdb, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
+    monkeypatch.setattr(batch.duckdb, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
     run([corpus], tmp_path / "m.duckdb")
     assert calls[0] == "begin" and calls[-1] == "commit" and calls.count("begin") == 1
     assert set(calls[1:-1]) == {"write"}
@@ -259,10 +259,10 @@ def test_an_extractor_failing_on_everything_stops_the_batch(tmp_path, hindi_arti
 def test_parallel_extraction_gives_the_sequential_result(tmp_path, root, monkeypatch):
     from core.bench import SyntheticCorpus
     from core.extract import extract_meetings
-    from core.reader import make_article
+    from core.extract.reader import make_article
     synth = SyntheticCorpus(seed=11)
     articles = [make_article(f"s/{i}.txt", synth.article(i)) for i in range(40)]
-    monkeypatch.setattr(store, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 5)
     parallel = list(store.parallel_outcomes(2, chunk=7)(articles))
     assert parallel == list(store.sequential_outcomes(extract_meetings)(articles))
     assert sum(map(len, parallel)) > 0

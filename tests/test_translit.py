@@ -1,11 +1,11 @@
-"""Tests for core.translit: one row per name or per rule (schwa, nasal, nukta, initials)."""
+"""Tests for core.extract.translit: one row per name or per rule (schwa, nasal, nukta, initials)."""
 from __future__ import annotations
 
 import time
 
 import pytest
 
-from core.translit import to_latin
+from core.extract.translit import to_latin
 
 NAMES = [
     # Officials from the corpus and the brief.

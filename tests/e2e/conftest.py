@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import (CHROMIUM, CHROMIUM_ARGS, ROOT, Tab, add_hostile_officials, new_context,
-                      new_tab, running_app)
+from .harness import CHROMIUM, CHROMIUM_ARGS, ROOT, Tab, add_hostile_officials, new_context, new_tab, running_app
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,8 +49,8 @@ def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def db_handle(e2e_db: Path):
-    """core.dashboard's handle of the e2e database, to compute what a page should show."""
-    from core import dashboard
+    """core.views.data's handle of the e2e database, to compute what a page should show."""
+    from core.views import data as dashboard
     return dashboard.current_db(e2e_db)
 
 

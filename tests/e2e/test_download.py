@@ -6,8 +6,8 @@ import io
 
 import duckdb
 
-from core import dashboard
-from core.filters import Filters
+from core.store.filters import Filters
+from core.views import data as dashboard
 
 from .harness import HOSTILE_COUNTRY, Tab
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from core import dashboard
-from core.filters import Filters
+from core.store.filters import Filters
+from core.views import data as dashboard
 
 from .harness import IMG, SCRIPT, Tab
 

@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core import dashboard
-from core.filters import Filters
+from core.store.filters import Filters
+from core.views import data as dashboard
 
 from .harness import Tab, new_context, new_tab, running_app
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from core.lexicon import Lexicon, fold
+from core.extract.lexicon import Lexicon, fold
 from core.model import WEEKDAYS
 
 _DAY = re.compile(r"^(\d{1,2})(?:-\d{1,2})?$")

@@ -6,10 +6,9 @@ Sections: schema, writes (ingest), reads (dashboard and export).
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
-from core.filters import Filters, Options
+from core.store.filters import Filters, Options
 
 if TYPE_CHECKING:                # only for annotations: the writes section needs neither
     import duckdb
@@ -84,7 +83,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 """
 
 # --------------------------------------------------------------------- writes
-# Ingest (core/store.py). A batch travels as Arrow tables registered under the fixed
+# Ingest (core/store/batch.py). A batch travels as Arrow tables registered under the fixed
 # names batch_ids, batch_articles, batch_meetings, batch_officials, batch_countries
 # and batch_log: values never enter the SQL text.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.lexicon import Lexicon, fold, skeleton
+from core.extract.lexicon import Lexicon, fold, skeleton
 
 _GENITIVE = frozenset(fold(w) for w in ("के", "की", "का"))
 _POSTING = fold("में")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
+from core.extract.gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
 
 _LETTERS = "\u0900-\u0963\u0970-\u097f"
 TOKEN = re.compile(rf"[{_LETTERS}A-Za-z0-9]+(?:[-'][{_LETTERS}A-Za-z0-9]+)*|[^\s{_LETTERS}A-Za-z0-9]")

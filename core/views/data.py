@@ -17,14 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import charts, export, queries, store
-from core.filters import LIST_PARAMS, Filters, Options, clean_text, from_query, to_query
-from core.network import network_html
+from core import store
+from core.store import queries
+from core.store.filters import LIST_PARAMS, Filters, Options, clean_text, from_query, to_query
+from core.views import charts, export
+from core.views.network import network_html
 
-ARTICLES_DIR = Path(__file__).resolve().parent.parent / "data" / "articles"
+ARTICLES_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
 DB_ENV = "MEETINGS_DB"
 SCRIPT_LABELS = {"deva": "देवनागरी", "latin": "Latin", "en": "English"}
-NETWORK_HEIGHT = 660        # px of the network iframe (core.network draws 640 px)
+NETWORK_HEIGHT = 660        # px of the network iframe (core.views.network draws 640 px)
 MAX_UNDATED_LISTED = 500
 # st.cache_data options of every loader: a bounded cache, so old db versions and rare
 # filter sets are dropped on a long-running shared server.
@@ -123,7 +125,7 @@ def country_map(db: Db, f: Filters) -> pd.DataFrame:
 
 
 def network(db: Db, f: Filters, top_n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(nodes, edges) of the top_n officials, in core.network's input shape."""
+    """(nodes, edges) of the top_n officials, in core.views.network's input shape."""
     with store.read_connection(db.path) as con:
         return queries.network_nodes(con, f, top_n), queries.network_edges(con, f, top_n)
 

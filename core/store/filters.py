@@ -1,4 +1,4 @@
-"""The dashboard's one filter value, and its round trip through the URL query string.
+"""The filter value every query takes (table, charts, map, network, export), and its URL round trip.
 
 Filters(...) is frozen and hashable, so it is also the cache key of every query.
 from_query(params, options) -> (Filters, notices): values that do not exist in the

@@ -1,4 +1,4 @@
-"""Plotly figures of the dashboard, built from the DuckDB aggregates of core/queries.py.
+"""Plotly figures of the dashboard, built from the DuckDB aggregates of core/store/queries.py.
 
 Plotly renders hover text, tick labels and legend entries as a small HTML dialect
 (<b>, <br>, <a href>), so every value that came from an article is HTML-escaped

@@ -28,7 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 MAP_COLUMNS = ("iso3", "country", "meetings", "top_officials", "top_topics")
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 TOPOJSON_DIR = STATIC_DIR / "plotly-topojson"
 # Relative on purpose: resolved against the page URL, it stays right under a
 # server.baseUrlPath or a hosting proxy's path prefix, where "/app/static/" would not.

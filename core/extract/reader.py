@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from core.extract.text import cut_furniture, normalize, split_header
 from core.model import Article
-from core.text import cut_furniture, normalize, split_header
 
 # One article is a few kilobytes; anything this big is a corpus dump or a wrong file.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024

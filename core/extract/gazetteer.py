@@ -17,7 +17,7 @@ import yaml
 
 from core.model import ROLES, TOPICS, WEEKDAYS
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,25 +1,19 @@
-"""The DuckDB file: copy-on-write ingest, read-only readers.
+"""One ingest batch: read the inputs, extract the new articles (in worker processes for
+large batches), write every row into a copy of the database in one transaction, swap.
 
-DuckDB allows one writing process and no readers in other processes while it
-writes. The dashboard reads the live file from another process, so an ingest never
-writes it: under an exclusive lock it copies the live file to a temp file in the
-same folder, writes the whole batch there in one transaction, checkpoints, fsyncs
-and atomically renames the copy over the live file. A kill at any point leaves the
-live file as it was; readers see the old file or the new one, never a half.
+ingest(paths, db) -> IngestReport; build_if_missing(db, folder) for a first start.
+Re-ingesting the same input adds nothing; every read item gets one ingest_log row.
 """
 from __future__ import annotations
 
-import fcntl
 import multiprocessing
 import os
 import secrets
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -27,19 +21,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from core import queries
+from core.extract.reader import Rejected, read_inputs
 from core.model import Article, Meeting, Person
-from core.reader import Rejected, read_inputs
+from core.store import queries
+from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, pause_for_tests, remove_stale_temps, swap,
+                           writer_lock)
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "meetings.duckdb"
 # An extractor that fails on this many articles in a row before any success is broken
 # (e.g. an invalid gazetteer): stop instead of rejecting a whole corpus one by one.
 BROKEN_AFTER = 10
-LOCK_TIMEOUT = 30.0          # seconds a second ingest waits for the first one
-BUILD_LOCK_TIMEOUT = 600.0   # a dashboard's first start waits for a build in progress
-# Test-only: "<point>:<seconds>" pauses the ingest at in-transaction or before-replace
-# (until <db>.resume exists), so tests can kill or overlap a real ingest at a known moment.
-PAUSE_ENV = "CORE_INGEST_TEST_PAUSE"
 
 Progress = Callable[[int, int], None]
 Extractor = Callable[[Article], list[Meeting]]
@@ -47,9 +37,6 @@ Extractor = Callable[[Article], list[Meeting]]
 Outcomes = Callable[[list[Article]], Iterator["list[Meeting] | str"]]
 PARALLEL_FROM = 400   # fewer new articles than this are not worth starting worker processes
 
-
-class IngestBusy(RuntimeError):
-    """Another process holds the writer lock of this database."""
 
 
 class ExtractorBroken(RuntimeError):
@@ -77,46 +64,6 @@ class IngestReport:
     def timed(self, phase: str, started: float) -> None:
         """Add the time since started (time.monotonic()) to a phase."""
         self.timings[phase] = self.timings.get(phase, 0.0) + time.monotonic() - started
-
-
-# ------------------------------------------------------------------ readers
-
-@contextmanager
-def read_connection(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection for one use; never hold it across dashboard reruns."""
-    path = Path(db_path)
-    if not path.exists():
-        raise FileNotFoundError(f"no database at {path}; run `python -m core ingest` first")
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-def db_version(db_path: str | os.PathLike) -> tuple[int, int]:
-    """(mtime_ns, size) of the live file, (0, 0) if missing: a cache key that changes per ingest."""
-    try:
-        stat = os.stat(db_path)
-    except FileNotFoundError:
-        return (0, 0)
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-def table_counts(db_path: str | os.PathLike) -> dict[str, int]:
-    """Row counts of every table: {'articles': 5, 'meetings': 12, ...}."""
-    with read_connection(db_path) as con:
-        cursor = con.execute(queries.TABLE_COUNTS)
-        names = [d[0] for d in cursor.description]
-        return dict(zip(names, cursor.fetchone()))
-
-
-def batch_log(db_path: str | os.PathLike, batch_id: str) -> list[dict]:
-    """The ingest_log rows of one batch in input order: [{'source', 'article_id', 'status', ...}]."""
-    with read_connection(db_path) as con:
-        cursor = con.execute(queries.BATCH_LOG, [batch_id])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 # ------------------------------------------------------------------ writers
@@ -154,32 +101,12 @@ def build_if_missing(db_path: str | os.PathLike, articles_dir: str | os.PathLike
     return True
 
 
-@contextmanager
-def writer_lock(db: Path, timeout: float) -> Iterator[None]:
-    """The exclusive writer lock on <db>.lock; released by the kernel if the process dies."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(db.with_name(db.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IngestBusy(f"another ingest is writing {db}") from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)   # closing the descriptor releases the flock
-
-
 def _ingest_locked(paths: list, db: Path, progress: Progress | None,
                    outcomes: Outcomes, reextract: bool = False) -> IngestReport:
     """The batch, with the writer lock held: copy, write, swap."""
     started = time.monotonic()
     report = IngestReport(batch_id=_batch_id(), db_path=str(db))
-    _remove_stale_temps(db)
+    remove_stale_temps(db)
     if db.with_name(db.name + ".wal").exists():
         # Only a read-write connection to the live file leaves a WAL; copying the file
         # without it would lose those writes, and the stale WAL would then corrupt ours.
@@ -196,7 +123,7 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
         report.timed("copy", phase)
         _write_copy(temp, db, items, report, progress, outcomes, reextract)
         phase = time.monotonic()
-        _swap(temp, db)
+        swap(temp, db)
         report.timed("swap", phase)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + ".wal")):
@@ -222,7 +149,7 @@ def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: I
         if reextract:
             _replace_stored(con, [a["id"] for a in batch.articles])
         batch.write(con)
-        _test_pause("in-transaction", db)
+        pause_for_tests("in-transaction", db)
         con.commit()
         con.execute(queries.CHECKPOINT)
         report.timed("write", phase)
@@ -298,39 +225,6 @@ def _default_extractor() -> Extractor:
 def _batch_id() -> str:
     """A sortable, unique batch id: '20250831T101500Z-1a2b3c'."""
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + secrets.token_hex(3)
-
-
-def _remove_stale_temps(db: Path) -> None:
-    """Temp copies left by a killed ingest; safe because we hold the writer lock."""
-    for stale in db.parent.glob(f"{db.name}.tmp-*"):
-        stale.unlink(missing_ok=True)
-
-
-def _swap(temp: Path, db: Path) -> None:
-    """fsync the finished copy and rename it over the live file, then fsync the folder."""
-    if temp.with_name(temp.name + ".wal").exists():
-        raise RuntimeError(f"{temp} still has a write-ahead log after CHECKPOINT; not swapping")
-    with temp.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    _test_pause("before-replace", db)
-    os.replace(temp, db)
-    folder = os.open(db.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-
-
-def _test_pause(point: str, db: Path) -> None:
-    """Test-only: at a named point, sleep the given seconds or until <db>.resume appears."""
-    wanted, _, seconds = os.environ.get(PAUSE_ENV, "").partition(":")
-    if wanted != point:
-        return
-    print(f"PAUSED {point}", file=sys.stderr, flush=True)
-    resume, deadline = db.with_name(db.name + ".resume"), time.monotonic() + float(seconds or 30)
-    while time.monotonic() < deadline and not resume.exists():
-        time.sleep(0.02)
-    resume.unlink(missing_ok=True)
 
 
 def _article_ids(items: list[Article | Rejected]) -> list[str]:
@@ -500,7 +394,7 @@ def _insert(con: duckdb.DuckDBPyConnection, sql: str, name: str,
 
 def country_rows() -> list[dict]:
     """One countries-table row per gazetteer country."""
-    from core.gazetteer import load_gazetteer
+    from core.extract.gazetteer import load_gazetteer
     return [{"iso3": c.iso3, "name_en": c.en, "name_hi": c.hi[0] if c.hi else c.en,
              "region": c.region, "subregion": c.subregion, "lat": c.lat, "lon": c.lon}
             for c in load_gazetteer().countries.values()]

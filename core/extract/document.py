@@ -1,0 +1,168 @@
+"""An article as sentences: headline, agency dateline, paragraphs; the reference date;
+the cities and venues each sentence names.
+
+split(article, lex) -> Document. Sentence and Document carry what later steps find
+(mentions, places, dates, predicates); Found is one Chinese x foreign pair as found
+in one sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.extract.dates import DateExpr, years_in
+from core.extract.gazetteer import City
+from core.extract.lexicon import Lexicon, fold, tokenize
+from core.extract.mentions import Mention
+from core.model import Article
+
+CHINA = "CHN"
+NOT_COUNTERPART = frozenset({"CHN", "HKG", "MAC"})   # Chinese officials meeting Chinese officials
+_SENTENCE_END = re.compile(r"(?<=[।?!])\s*|(?<=[^\s.]{3}\.)\s+")
+_HEADLINE_MAX = 250
+_DATELINE = re.compile(
+    r"^(?P<place>[^\d,()।:]{2,40}?)\s*(?:,\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?)?"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))\s*[।:.\-]?\s*")
+_DATELINE_BARE = re.compile(r"^(?P<place>[^\d,()।:]{2,30}?)\s*[:।]\s+")
+_PLACE_CONTEXT = frozenset(fold(w) for w in ("में", "के", "की", "का", "स्थित", ","))
+
+
+@dataclass
+class Sentence:
+    """One sentence with everything found in it."""
+
+    index: int
+    para: int
+    text: str
+    headline: bool
+    lead: bool
+    tokens: list[tuple[str, int, int]]
+    folded: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[tuple[int, City]] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    predicates: list[int] = field(default_factory=list)
+    any_predicate: bool = False
+
+
+@dataclass
+class Document:
+    """An article split into sentences, with its reference date and dateline."""
+
+    article: Article
+    sentences: list[Sentence]
+    ref: date | None
+    year_hint: int | None
+    dateline_city: City | None
+    dateline_date: DateExpr | None
+    home: str | None
+
+
+@dataclass
+class Found:
+    """One dyad as found in one sentence."""
+
+    china: Mention
+    counterpart: Mention
+    sentence: Sentence
+    predicate: int
+    clause: tuple[int, int]
+
+
+# ------------------------------------------------------------------ splitting
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _is_headline(paras: list[str]) -> bool:
+    """A first line without a sentence end, followed by the article, is its headline."""
+    return len(paras) > 1 and len(paras[0]) <= _HEADLINE_MAX and not re.search(r"[।.?!:\"']$", paras[0])
+
+
+def _place_of(name: str, lex: Lexicon) -> City | None:
+    """The gazetteer city a dateline names ('बीजिंग/वॉशिंगटन' -> Beijing)."""
+    folded = [fold(t) for t, _, _ in tokenize(name.split("/")[0])]
+    hit = lex.places.match(folded, 0) if folded else None
+    return hit[1] if hit and hit[0] == len(folded) else None
+
+
+def _dateline(para: str, lex: Lexicon) -> tuple[City | None, DateExpr | None, str]:
+    """Agency dateline at the start of the first paragraph: (city, date, rest of text)."""
+    match = _DATELINE.match(para)
+    if match and (_place_of(match["place"], lex) or fold(match["agency"].strip()) in _agencies(lex)):
+        expr = None
+        month = lex.months.get(fold(match["month"] or ""))
+        if match["day"] and month:
+            expr = DateExpr(0, 0, day=int(match["day"]), month=month,
+                            year=int(match["year"]) if match["year"] else None)
+        return _place_of(match["place"], lex), expr, para[match.end():]
+    match = _DATELINE_BARE.match(para)
+    if match and _place_of(match["place"], lex):
+        return _place_of(match["place"], lex), None, para[match.end():]
+    return None, None, para
+
+
+def _agencies(lex: Lexicon) -> frozenset[str]:
+    return frozenset(fold(a) for a in lex.gz.agencies)
+
+
+def _reference_date(article: Article, dateline: DateExpr | None, year_hint: int | None) -> date | None:
+    """The publication date: the header or metadata, else the dateline's day."""
+    if article.published:
+        return article.published
+    if dateline and (dateline.year or year_hint):
+        try:
+            return date(dateline.year or year_hint, dateline.month, dateline.day)
+        except ValueError:
+            return None
+    return None
+
+
+def split(article: Article, lex: Lexicon) -> Document:
+    """Sentences with paragraph numbers, the headline flagged, the dateline parsed off."""
+    paras = _paragraphs(article.text)
+    headline = _is_headline(paras)
+    city = expr = None
+    sentences: list[Sentence] = []
+    for p, para in enumerate(paras):
+        is_head = headline and p == 0
+        if p == int(headline):
+            city, expr, para = _dateline(para, lex)
+        for k, text in enumerate(s for s in _SENTENCE_END.split(para) if s.strip()):
+            tokens = tokenize(text)
+            sentences.append(Sentence(len(sentences), p, text.strip(), is_head, p == int(headline) and k == 0,
+                                      tokens, [fold(t) for t, _, _ in tokens]))
+    years = [y for s in sentences for y in years_in(s.folded)]
+    year_hint = max((y for y in years if not article.published or y <= article.published.year), default=None)
+    ref = _reference_date(article, expr, year_hint)
+    return Document(article, sentences, ref, year_hint, city, expr, city.country if city else None)
+
+
+# ------------------------------------------------------------ per sentence
+
+
+def find_places(s: Sentence, lex: Lexicon) -> list[tuple[int, City]]:
+    """Cities and venues named in a sentence (a common-word form needs a postposition)."""
+    found, i = [], 0
+    while i < len(s.folded):
+        hit = lex.places.match(s.folded, i)
+        if hit:
+            size, city = hit
+            after = s.folded[i + size] if i + size < len(s.folded) else ""
+            if size > 1 or s.folded[i] not in lex.ambiguous or after in _PLACE_CONTEXT:
+                found.append((i, city))
+            i += size
+        else:
+            i += 1
+    return found
+
+
+def token_at(s: Sentence, offset: int) -> int:
+    """Index of the token that contains a character offset."""
+    for k, (_, start, end) in enumerate(s.tokens):
+        if start <= offset < end or start > offset:
+            return k
+    return len(s.tokens) - 1

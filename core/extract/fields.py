@@ -1,0 +1,154 @@
+"""The fields of a found meeting: its date, its place, its mode and the topics of its own passage.
+
+date_of, place_of_meeting and mode_of read one Found; passages reads the whole
+document once and gives every pair the topics of the sentences that stay on it.
+"""
+from __future__ import annotations
+
+from core.extract.dates import DateExpr, resolve, years_in
+from core.extract.document import CHINA, Document, Found, Sentence
+from core.extract.gazetteer import City
+from core.extract.lexicon import Lexicon, fold, tokenize
+
+
+def _pick_date(s: Sentence, k: int, clause: tuple[int, int]) -> DateExpr | None:
+    """The date of the clause: the most specific, the nearest before the predicate."""
+    dates = [d for d in s.dates if clause[0] <= d.start < clause[1]]
+    if not dates:
+        return None
+    return max(dates, key=lambda d: (d.rank, d.start <= k, -abs(k - d.start)))
+
+
+Day = tuple[str | None, str, str | None]      # (date, precision, weekday)
+
+
+def date_of(doc: Document, f: Found, before: Day) -> tuple[str | None, str, str | None, str | None]:
+    """(date, precision, weekday, expression as written) of a found meeting."""
+    expr = _pick_date(f.sentence, f.predicate, f.clause)
+    if expr is not None and expr.same_day:        # "उसी दिन": the day of the meeting before
+        return (*before, f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]])
+    text = None
+    if expr is not None:
+        text = f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]]
+    elif f.sentence.lead and doc.dateline_date:
+        expr = doc.dateline_date
+    # A year comes from the publication date or the sentence itself; a year named
+    # elsewhere in the article may be a historical one.
+    sentence_years = years_in(f.sentence.folded)
+    day, precision, weekday = resolve(expr, doc.ref, sentence_years[0] if sentence_years else None)
+    return day, precision, weekday, text
+
+
+def _city_place(city: City, lex: Lexicon) -> tuple[str, str]:
+    """(city, country) of a city, or of the city a venue is in."""
+    if city.kind == "venue" and city.city:
+        return city.city, city.country
+    return city.en, city.country
+
+
+_HERE = frozenset(fold(w) for w in ("यहां", "यहाँ", "यहीं"))
+
+
+def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexicon,
+                      previous: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """Where it took place: the clause's city, an ambassador's posting, the paragraph,
+    the place of the meeting reported just before, the dateline, the country visited."""
+    s = f.sentence
+    if doc.dateline_city and _HERE & set(s.folded[f.clause[0]:f.clause[1]]):
+        return _city_place(doc.dateline_city, lex)          # "यहां": where the dateline is
+    spans = [(m.start, m.end) for m in s.mentions]
+    for i, city in s.places:
+        if f.clause[0] <= i < f.clause[1] and not any(a <= i < b for a, b in spans):
+            return _city_place(city, lex)
+    for m in (f.china, f.counterpart):
+        if m.posting and m.sent == s.index:
+            return None, m.posting
+    for prev in reversed(doc.sentences[:s.index]):
+        if prev.para != s.para or prev.headline:
+            break
+        if prev.places:
+            return _city_place(prev.places[-1][1], lex)
+    if previous != (None, None):
+        return previous
+    if doc.dateline_city and doc.dateline_city.country in (CHINA, cp_country):
+        return _city_place(doc.dateline_city, lex)
+    return None, _visited(s, f.clause, lex)
+
+
+_VISIT = frozenset(fold(w) for w in ("यात्रा", "दौरे", "दौरा", "राजकीय", "आधिकारिक"))
+
+
+def _visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
+    """'चीन की राजकीय यात्रा पर आए': the country being visited."""
+    for i in range(clause[0], clause[1] - 2):
+        hit = lex.countries.match(s.folded, i)
+        if hit and s.folded[i + hit[0]] in (fold("की"), fold("के")) and s.folded[i + hit[0] + 1] in _VISIT:
+            return hit[1]
+    return None
+
+
+def mode_of(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str:
+    text = s.text[s.tokens[clause[0]][1]:s.tokens[clause[1] - 1][2]] if s.tokens else s.text
+    if lex.video.search(text):
+        return "video"
+    return "phone" if lex.phone.search(text) else "in_person"
+
+
+def _topics_of(s: Sentence, lex: Lexicon) -> set[str]:
+    """Topic slugs named in a sentence; a longer keyword consumes its words."""
+    found, i, folded = set(), 0, s.folded
+    titles = {k for m in s.mentions for k in range(m.start, m.end)}   # "रक्षा मंत्री" is a title, not a topic
+    while i < len(folded):
+        if i in titles:
+            i += 1
+            continue
+        hit = lex.topic_words.match(folded, i)
+        stem = lex.topic_stems.match(folded, i)
+        if hit and (stem is None or hit[0] >= stem[0]):
+            found.add(hit[1].topic)
+            i += hit[0]
+        elif stem is not None:
+            found.add(stem[1])
+            i += stem[0]
+        else:
+            i += 1
+    return found
+
+
+# ----------------------------------------------------------------- topics
+
+
+def _people(s: Sentence) -> set:
+    """The people a sentence mentions: clusters, or the mention itself when unlinked."""
+    return {m.cluster if m.cluster >= 0 else ("unlinked", id(m)) for m in s.mentions if not m.spokesperson}
+
+
+def passages(doc: Document, found: dict[tuple, list[Found]], lex: Lexicon) -> dict[tuple, set[str]]:
+    """Topics per dyad from its own passage: the sentences that follow it and stay on it."""
+    members = {key: {f.china.cluster for f in fs} | {f.counterpart.cluster for f in fs} for key, fs in found.items()}
+    where = {}
+    for key, fs in found.items():
+        for f in fs:
+            where.setdefault(f.sentence.index, set()).add(key)
+    both = [" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " for w in lex.gz.both_sides]
+    topics: dict[tuple, set[str]] = {key: set() for key in found}
+    focus, last, para = set(), set(), -1
+    for s in doc.sentences:
+        people = _people(s)
+        related = {key for key, ids in members.items() if ids & people}
+        if s.index in where:
+            focus = where[s.index]
+        elif related:
+            strangers = people - set().union(*members.values())
+            focus = set() if s.any_predicate and strangers else (focus & related or related)
+        elif people:
+            focus = set()
+        elif any(w in " " + " ".join(s.folded) + " " for w in both):
+            focus = last
+        elif s.para != para:
+            focus = set()
+        para = s.para
+        for key in focus:
+            topics[key] |= _topics_of(s, lex)
+        last = focus or last
+    return topics

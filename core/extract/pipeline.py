@@ -1,0 +1,251 @@
+"""Meeting extraction: one public entry point, extract_meetings(article) -> list[Meeting].
+
+A pipeline of plain steps: split the article into sentences (core/extract/document.py);
+find people, places, dates and meeting predicates per sentence; link every mention of
+one person; pair Chinese and foreign participants of each reported meeting; then attach
+date, place, mode and the topics of the meeting's own passage (core/extract/fields.py).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.extract.dates import find_dates
+from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
+from core.extract.fields import Day, date_of, mode_of, passages, place_of_meeting
+from core.extract.lexicon import Lexicon, fold, lexicon
+from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surname_mentions
+from core.extract.translit import to_latin
+from core.model import Article, Meeting, Person
+
+_CLAUSE_STOP = frozenset(fold(w) for w in ("जबकि", "वहीं", "लेकिन", "परंतु", "किंतु", ";"))
+_WINDOW_STOP = frozenset(fold(w) for w in ("और", "तथा", "एवं", "कि", "लेकिन", "जबकि", "जिसमें", "जिसके", "जहां",
+                                          "जहाँ", "जब", "क्योंकि"))
+_AFTER_ONLY = frozenset(fold(w) for w in ("पहले", "लिए"))
+
+
+# ----------------------------------------------------------------- pairing
+
+
+def _irrealis(s: Sentence, k: int, lex: Lexicon) -> bool:
+    """The verb group around a predicate says the meeting is planned, expected or off."""
+    window = [k]
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if not s.folded[j][0].isalnum():
+            break
+        if s.folded[j] not in _AFTER_ONLY:    # "पहले भी मुलाकात की थी" was held
+            window.append(j)
+    for j in range(k + 1, min(len(s.folded), k + 7)):
+        if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP:
+            break
+        window.append(j)
+    names = {i for m in s.mentions for i in range(m.start, m.end)}   # "मोतेगी" is a name, not a future verb
+    return any(lex.irrealis.match(s.tokens[j][0]) and not _after_the_fact(s.folded, j)
+               for j in window if j not in names)
+
+
+_AFTER = (fold("के"), fold("बाद"))
+_DURING = (fold("के"), fold("दौरान"))
+
+
+def _after_the_fact(folded: list[str], j: int) -> bool:
+    """'मुलाकात करने के बाद': an infinitive that looks ahead but reports a held meeting."""
+    return tuple(folded[j + 1:j + 3]) in (_AFTER, _DURING)
+
+
+def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool]:
+    """Token indices of the meeting predicates that report a held meeting."""
+    blocked = [(m.start(), m.end()) for m in lex.not_meeting.finditer(s.text)]
+    found, seen = [], False
+    for match in lex.predicate.finditer(s.text):
+        if any(a <= match.start() < b for a, b in blocked):
+            continue
+        seen = True
+        k = token_at(s, match.start())
+        if not _irrealis(s, k, lex):
+            found.append(k)
+    return found, seen
+
+
+def _clause(s: Sentence, k: int) -> tuple[int, int]:
+    """The clause around token k: 'A met B; C met D' has two."""
+    start = max((j + 1 for j in range(k) if s.folded[j] in _CLAUSE_STOP), default=0)
+    end = next((j for j in range(k + 1, len(s.folded)) if s.folded[j] in _CLAUSE_STOP), len(s.folded))
+    return start, end
+
+
+def _takes_part(s: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Named in the sentence but not a participant: a spokesperson, an inviter, a former official."""
+    if m.spokesperson or m.former or (not m.name and m.cluster < 0 and m.guessed_country):
+        return False
+    rest = s.text[s.tokens[m.end - 1][2]:] if m.end - 1 < len(s.tokens) else ""
+    return not lex.not_participant.match(rest.lstrip())
+
+
+def _country(m: Mention, clusters: list[Cluster]) -> str | None:
+    return clusters[m.cluster].country if m.cluster >= 0 and clusters[m.cluster].country else m.country
+
+
+def _is_counterpart(m: Mention, clusters: list[Cluster], lex: Lexicon) -> bool:
+    """A foreign official: another country, or an international organisation."""
+    country = _country(m, clusters)
+    if country:
+        return country not in NOT_COUNTERPART
+    official = lex.gz.officials.get(m.official or "")
+    return bool(m.org or (m.cluster >= 0 and clusters[m.cluster].org) or (official and official.org))
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    """One mention per person (the first)."""
+    seen, out = set(), []
+    for m in mentions:
+        key = m.cluster if m.cluster >= 0 else id(m)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _antecedent(doc: Document, s: Sentence, want_china: bool, clusters: list[Cluster]) -> Mention | None:
+    """The person a pronoun stands for: the nearest earlier mention of the wanted side."""
+    for prev in reversed(doc.sentences[max(0, s.index - 3):s.index]):
+        if prev.headline:
+            continue
+        for m in reversed(prev.mentions):
+            if m.name and (_country(m, clusters) == CHINA) == want_china and not m.spokesperson:
+                return m
+    return None
+
+
+def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon) -> list[Found]:
+    """Every Chinese x foreign dyad of the meetings a sentence reports."""
+    found = []
+    for k in s.predicates:
+        a, b = _clause(s, k)
+        people = _unique([m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)])
+        china = [m for m in people if _country(m, clusters) == CHINA]
+        others = [m for m in people if _is_counterpart(m, clusters, lex)]
+        if (not china or not others) and any(t in lex.pronouns for t in s.folded[a:b]):
+            extra = _antecedent(doc, s, not china, clusters)
+            if extra:
+                (china if not china else others).append(extra)
+        found += [Found(c, o, s, k, (a, b)) for c in china for o in others if c.cluster != o.cluster or c.cluster < 0]
+    return found
+
+
+# ------------------------------------------------------------------ records
+
+
+def _person(m: Mention, clusters: list[Cluster], lex: Lexicon, role: str | None = None) -> Person:
+    """One side of a record, from the person's cluster (fullest name, first title)."""
+    c = clusters[m.cluster] if m.cluster >= 0 else None
+    name = (c.name if c else None) or m.name
+    official = lex.gz.officials.get((c.official if c else None) or m.official or "")
+    country = (c.country if c else None) or m.country or (official.country if official else None)
+    role = role or (c.role if c else None) or m.role or "other"
+    title = (c.title if c else None) or m.title
+    if official:
+        key = f"gz:{official.id}"
+    elif name:
+        key = f"{country}:{fold(name)}"
+    else:
+        key = f"{country}:unnamed:{role}"
+    return Person(name, to_latin(name) if name else None, official.en if official else None,
+                  role, title, country, key)
+
+
+def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], lex: Lexicon,
+            previous: tuple[str | None, str | None] = (None, None),
+            before: Day = (None, "none", None)) -> Meeting:
+    counterpart = _person(f.counterpart, clusters, lex)
+    china = _person(f.china, clusters, lex)
+    # "अपने चीनी / भारतीय समकक्ष": a counterpart holds the other side's office.
+    if f.china.counterpart_word and china.role == "other":
+        china = _person(f.china, clusters, lex, counterpart.role)
+    if f.counterpart.counterpart_word and counterpart.role == "other":
+        counterpart = _person(f.counterpart, clusters, lex, china.role)
+    day, precision, weekday, text = date_of(doc, f, before)
+    mode = mode_of(f.sentence, f.clause, lex)
+    city, country = (None, None) if mode != "in_person" else place_of_meeting(
+        doc, f, counterpart.country, lex, previous)
+    return Meeting(doc.article.source, doc.article.id, china, counterpart, day, precision, weekday, text,
+                   city, country, mode, tuple(sorted(topics)), f.sentence.text)
+
+
+def _merge(records: list[Meeting], from_headline: bool) -> Meeting:
+    """One dyad reported several times: the first report in the body.
+
+    Later sentences about the same pair often name other dates ("बातचीत में ... 9 मई
+    की वर्षगांठ"), so only a headline-only report borrows date and place from them.
+    """
+    first = records[0]
+    if not from_headline:
+        return first
+    dated = next((r for r in records if r.date_precision != "none"), first)
+    placed = next((r for r in records if r.city or r.place_country), first)
+    return Meeting(first.source, first.article_id, first.china, first.counterpart, dated.date,
+                   dated.date_precision, dated.weekday, dated.date_text, placed.city, placed.place_country,
+                   first.mode, first.topics, first.evidence)
+
+
+# ----------------------------------------------------------------- pipeline
+
+
+@lru_cache(maxsize=1)
+def _china_hint(lex_id: int) -> re.Pattern:
+    """A quick test that an article mentions China or a Chinese official at all."""
+    lex = lexicon()
+    forms = list(lex.gz.countries[CHINA].hi + lex.gz.countries[CHINA].adj) if CHINA in lex.gz.countries else ["चीन"]
+    forms += [form for o in lex.gz.officials.values() if o.country == CHINA for form in o.hi]
+    forms += [form for o in lex.gz.officials.values() if o.country == CHINA for form in o.short
+              if lex.leader_short.match([fold(form)], 0)]          # "शी", not the many "ली"s
+    forms += [form for c in lex.gz.cities if c.country == CHINA for form in c.hi]
+    forms += list(lex.gz.counterpart_words)
+    joined = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\u0900-\u097f])(?:{joined})")
+
+
+def _annotate(doc: Document, lex: Lexicon) -> list[Cluster]:
+    """Mentions, places, dates and predicates of every sentence, and the people."""
+    for s in doc.sentences:
+        s.mentions = find_mentions(s.index, s.text, s.tokens, s.folded, lex)
+    year = doc.ref.year if doc.ref else doc.year_hint
+    clusters = cluster([m for s in doc.sentences for m in s.mentions], lex, year, doc.home)
+    for s in doc.sentences:
+        taken = {i for m in s.mentions for i in range(m.start, m.end)}
+        s.mentions = sorted(s.mentions + surname_mentions(s.index, s.text, s.tokens, s.folded, taken, clusters, lex),
+                            key=lambda m: m.start)
+        s.places = find_places(s, lex)
+        s.predicates, s.any_predicate = _predicates(s, lex)
+        s.dates = find_dates(s.folded, lex) if s.predicates else []   # only a meeting's date is read
+    return clusters
+
+
+def extract_meetings(article: Article) -> list[Meeting]:
+    """Every meeting dyad the article reports, one record per Chinese x foreign pair."""
+    lex = lexicon()
+    if not lex.predicate.search(article.text) or not _china_hint(id(lex)).search(article.text):
+        return []
+    doc = split(article, lex)
+    clusters = _annotate(doc, lex)
+    found: dict[tuple, list[Found]] = {}
+    for s in doc.sentences:
+        for f in _pairs_in(doc, s, clusters, lex):
+            key = (_person(f.china, clusters, lex).key, _person(f.counterpart, clusters, lex).key)
+            found.setdefault(key, []).append(f)
+    if not found:
+        return []
+    topics = passages(doc, found, lex)
+    out, previous, before = [], (None, None), (None, "none", None)
+    for fs in sorted(found.values(), key=lambda fs: min(f.sentence.index for f in fs if not f.sentence.headline)
+                     if any(not f.sentence.headline for f in fs) else -1):
+        fs.sort(key=lambda f: (f.sentence.headline, f.sentence.index))
+        key = (_person(fs[0].china, clusters, lex).key, _person(fs[0].counterpart, clusters, lex).key)
+        records = [_record(doc, f, clusters, topics[key], lex, previous, before) for f in fs]
+        out.append(_merge(records, fs[0].sentence.headline))
+        if out[-1].city or out[-1].place_country:
+            previous = (out[-1].city, out[-1].place_country)
+        if out[-1].date_precision != "none":
+            before = (out[-1].date, out[-1].date_precision, out[-1].weekday)
+    return out
+

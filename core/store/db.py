@@ -1,0 +1,129 @@
+"""The DuckDB file: where it lives, read-only readers, the writer lock, the atomic swap.
+
+DuckDB allows one writing process and no readers in other processes while it
+writes. The dashboard reads the live file from another process, so an ingest never
+writes it: under an exclusive lock (writer_lock) it writes a copy in the same folder
+(core/store/batch.py), then swap() fsyncs the copy and atomically renames it over the
+live file. A kill at any point leaves the live file as it was; readers see the old
+file or the new one, never a half.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from core.store import queries
+
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "meetings.duckdb"
+LOCK_TIMEOUT = 30.0          # seconds a second ingest waits for the first one
+BUILD_LOCK_TIMEOUT = 600.0   # a dashboard's first start waits for a build in progress
+# Test-only: "<point>:<seconds>" pauses the ingest at in-transaction or before-replace
+# (until <db>.resume exists), so tests can kill or overlap a real ingest at a known moment.
+PAUSE_ENV = "CORE_INGEST_TEST_PAUSE"
+
+
+class IngestBusy(RuntimeError):
+    """Another process holds the writer lock of this database."""
+
+
+
+# ------------------------------------------------------------------ readers
+
+@contextmanager
+def read_connection(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection for one use; never hold it across dashboard reruns."""
+    path = Path(db_path)
+    if not path.exists():
+        raise FileNotFoundError(f"no database at {path}; run `python -m core ingest` first")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def db_version(db_path: str | os.PathLike) -> tuple[int, int]:
+    """(mtime_ns, size) of the live file, (0, 0) if missing: a cache key that changes per ingest."""
+    try:
+        stat = os.stat(db_path)
+    except FileNotFoundError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def table_counts(db_path: str | os.PathLike) -> dict[str, int]:
+    """Row counts of every table: {'articles': 5, 'meetings': 12, ...}."""
+    with read_connection(db_path) as con:
+        cursor = con.execute(queries.TABLE_COUNTS)
+        names = [d[0] for d in cursor.description]
+        return dict(zip(names, cursor.fetchone()))
+
+
+def batch_log(db_path: str | os.PathLike, batch_id: str) -> list[dict]:
+    """The ingest_log rows of one batch in input order: [{'source', 'article_id', 'status', ...}]."""
+    with read_connection(db_path) as con:
+        cursor = con.execute(queries.BATCH_LOG, [batch_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+@contextmanager
+def writer_lock(db: Path, timeout: float) -> Iterator[None]:
+    """The exclusive writer lock on <db>.lock; released by the kernel if the process dies."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(db.with_name(db.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IngestBusy(f"another ingest is writing {db}") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)   # closing the descriptor releases the flock
+
+
+def remove_stale_temps(db: Path) -> None:
+    """Temp copies left by a killed ingest; safe because we hold the writer lock."""
+    for stale in db.parent.glob(f"{db.name}.tmp-*"):
+        stale.unlink(missing_ok=True)
+
+
+def swap(temp: Path, db: Path) -> None:
+    """fsync the finished copy and rename it over the live file, then fsync the folder."""
+    if temp.with_name(temp.name + ".wal").exists():
+        raise RuntimeError(f"{temp} still has a write-ahead log after CHECKPOINT; not swapping")
+    with temp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    pause_for_tests("before-replace", db)
+    os.replace(temp, db)
+    folder = os.open(db.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def pause_for_tests(point: str, db: Path) -> None:
+    """Test-only: at a named point, sleep the given seconds or until <db>.resume appears."""
+    wanted, _, seconds = os.environ.get(PAUSE_ENV, "").partition(":")
+    if wanted != point:
+        return
+    print(f"PAUSED {point}", file=sys.stderr, flush=True)
+    resume, deadline = db.with_name(db.name + ".resume"), time.monotonic() + float(seconds or 30)
+    while time.monotonic() < deadline and not resume.exists():
+        time.sleep(0.02)
+    resume.unlink(missing_ok=True)
+
+
