@@ -68,6 +68,7 @@ class Found:
     sentence: Sentence
     predicate: int
     clause: tuple[int, int]
+    reasons: tuple[str, ...] = ()     # what makes this pair less certain (see core/extract/confidence.py)
 
 
 # ------------------------------------------------------------------ splitting

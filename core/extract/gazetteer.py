@@ -86,6 +86,21 @@ class Official:
 
 
 @dataclass(frozen=True)
+class PageWords:
+    """page.yaml: the furniture of a saved news page, lower-cased."""
+
+    date_labels: tuple[str, ...]
+    update_labels: tuple[str, ...]
+    months_latin: dict[str, int]
+    time_words: tuple[str, ...]
+    line_starts: tuple[str, ...]
+    tail_starts: tuple[str, ...]
+    related_headings: tuple[str, ...]
+    list_marks: tuple[str, ...]
+    menu_separators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     countries: dict[str, Country]
     cities: tuple[City, ...]
@@ -116,6 +131,8 @@ class Gazetteer:
     same_day: tuple[str, ...]              # "उसी दिन"
     stopwords: frozenset[str]
     agencies: tuple[str, ...]
+    frames: dict[str, tuple[str, ...]] = field(default_factory=dict)   # slot -> word phrases (frames.yaml)
+    page: PageWords | None = None                                       # page.yaml
     sources: dict[str, str] = field(default_factory=dict)
 
 
@@ -350,6 +367,43 @@ def _calendar(path: Path) -> dict[str, Any]:
             "days_ago": _forms(path.name, data["days_ago"]), "same_day": _forms(path.name, data["same_day"])}
 
 
+FRAME_KEYS = ("agent", "partner", "joint", "object", "leader", "genitive", "coordinators", "blocking",
+              "modifiers", "boundaries")
+
+
+def _frames(path: Path) -> dict[str, tuple[str, ...]]:
+    """frames.yaml: the postpositions and words that tell who took part in a meeting."""
+    data = _read(path)
+    _check_keys(path.name, data, {"source", *FRAME_KEYS}, set())
+    out = {}
+    for key in FRAME_KEYS:
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise GazetteerError(f"{path.name} {key}: expected a list of non-empty strings, got {value!r}")
+        out[key] = tuple(dict.fromkeys(nfc(v) for v in value))
+    return out
+
+
+def _strings(where: str, value: Any) -> tuple[str, ...]:
+    """A non-empty list of non-empty strings, NFC and lower-cased."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise GazetteerError(f"{where}: expected a list of non-empty strings, got {value!r}")
+    return tuple(dict.fromkeys(nfc(v).lower() for v in value))
+
+
+def _page(path: Path) -> PageWords:
+    """page.yaml: date labels, English month names, furniture line starts, list marks, menu separators."""
+    data = _read(path)
+    keys = [f.name for f in PageWords.__dataclass_fields__.values()]
+    _check_keys(path.name, data, {"source", *keys}, set())
+    months = data["months_latin"]
+    if not isinstance(months, dict) or sorted(months) != list(range(1, 13)):
+        raise GazetteerError(f"{path.name}: months_latin must be 1..12")
+    words = {key: _strings(f"{path.name} {key}", data[key]) for key in keys if key != "months_latin"}
+    latin = {form: int(m) for m, forms in months.items() for form in _strings(f"{path.name} months_latin", forms)}
+    return PageWords(months_latin=latin, **words)
+
+
 def _word_list(path: Path, key: str) -> tuple[str, ...]:
     """A file holding one list of Devanagari words under `key`, and its source."""
     data = _read(path)
@@ -370,4 +424,5 @@ def load_gazetteer(folder: Path = DEFAULT_DIR) -> Gazetteer:
     return Gazetteer(countries, cities, officials, organisations, topics=_topics(folder / "topics.yaml"),
                      stopwords=frozenset(_word_list(folder / "stopwords.yaml", "words")),
                      agencies=_word_list(folder / "agencies.yaml", "agencies"), sources=sources,
+                     frames=_frames(folder / "frames.yaml"), page=_page(folder / "page.yaml"),
                      **titles, **words, **_calendar(folder / "calendar.yaml"))

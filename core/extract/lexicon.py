@@ -103,6 +103,7 @@ class Lexicon:
     numbers: dict[str, int]
     days_ago: PhraseTable
     same_day: PhraseTable
+    frames: dict[str, PhraseTable]       # slot -> its words (frames.yaml), matched after a mention
 
 
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern:
@@ -248,6 +249,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         month_relative=month_rel,
         numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
         same_day=_phrases(gz.same_day),
+        frames={key: _phrases(forms) for key, forms in gz.frames.items()},
     )
 
 

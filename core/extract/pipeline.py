@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.extract import frames
 from core.extract.dates import find_dates
 from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
 from core.extract.fields import Day, date_of, mode_of, passages, place_of_meeting
@@ -18,7 +19,6 @@ from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surn
 from core.extract.translit import to_latin
 from core.model import Article, Meeting, Person
 
-_CLAUSE_STOP = frozenset(fold(w) for w in ("जबकि", "वहीं", "लेकिन", "परंतु", "किंतु", ";"))
 _WINDOW_STOP = frozenset(fold(w) for w in ("और", "तथा", "एवं", "कि", "लेकिन", "जबकि", "जिसमें", "जिसके", "जहां",
                                           "जहाँ", "जब", "क्योंकि"))
 _AFTER_ONLY = frozenset(fold(w) for w in ("पहले", "लिए"))
@@ -67,10 +67,11 @@ def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool]:
     return found, seen
 
 
-def _clause(s: Sentence, k: int) -> tuple[int, int]:
-    """The clause around token k: 'A met B; C met D' has two."""
-    start = max((j + 1 for j in range(k) if s.folded[j] in _CLAUSE_STOP), default=0)
-    end = next((j for j in range(k + 1, len(s.folded)) if s.folded[j] in _CLAUSE_STOP), len(s.folded))
+def _clause(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int]:
+    """The clause around token k: 'A met B; C met D' has two, and so has 'A said that B met C'."""
+    bounds = [j for j in range(len(s.folded)) if lex.frames["boundaries"].match(s.folded, j)]
+    start = max((j + 1 for j in bounds if j < k), default=0)
+    end = next((j for j in bounds if j > k), len(s.folded))
     return start, end
 
 
@@ -106,30 +107,69 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _antecedent(doc: Document, s: Sentence, want_china: bool, clusters: list[Cluster]) -> Mention | None:
-    """The person a pronoun stands for: the nearest earlier mention of the wanted side."""
-    for prev in reversed(doc.sentences[max(0, s.index - 3):s.index]):
-        if prev.headline:
-            continue
-        for m in reversed(prev.mentions):
+def _antecedent(doc: Document, s: Sentence, before: int, want_china: bool,
+                clusters: list[Cluster]) -> Mention | None:
+    """The person a pronoun stands for: the nearest earlier named mention of the wanted side,
+    earlier in the sentence ("X ने कहा कि उन्होंने ...") or in the three sentences before."""
+    earlier = [m for m in s.mentions if m.end <= before]
+    for prev in [earlier] + [p.mentions for p in reversed(doc.sentences[max(0, s.index - 3):s.index])
+                             if not p.headline]:
+        for m in reversed(prev):
             if m.name and (_country(m, clusters) == CHINA) == want_china and not m.spokesperson:
                 return m
     return None
 
 
+_RANK = ("agent", "subject", "leader", "partner", "joint", "of_predicate", "object", "genitive", "blocked",
+         "after", "outside")
+
+
+def _slots(s: Sentence, k: int, clause: tuple[int, int], lex: Lexicon) -> dict[int, str]:
+    """Slot of every mention (by id) and every pronoun (by -1 - token) for the predicate at k."""
+    spans = {m.start: m.end for m in s.mentions}
+    pronouns = {j: j + 1 for j in range(*clause) if s.folded[j] in lex.pronouns}
+    predicates = set(s.predicates)
+    phrases = sorted([(m.start, m.end, id(m)) for m in s.mentions] + [(j, e, -1 - j) for j, e in pronouns.items()],
+                     reverse=True)
+    after: dict[int, str] = {}
+    out: dict[int, str] = {}
+    for start, end, key in phrases:       # right to left: a coordinated phrase takes the slot after it
+        slot = frames.slot(s, start, end, k, clause, lex, {**spans, **pronouns}, predicates, after)
+        after[start] = out[key] = slot
+    return out
+
+
 def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon) -> list[Found]:
-    """Every Chinese x foreign dyad of the meetings a sentence reports."""
+    """The Chinese x foreign dyads of the meetings a sentence reports: the sides are the
+    predicate's arguments (core/extract/frames.py), not everyone the clause names."""
     found = []
     for k in s.predicates:
-        a, b = _clause(s, k)
-        people = _unique([m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)])
-        china = [m for m in people if _country(m, clusters) == CHINA]
-        others = [m for m in people if _is_counterpart(m, clusters, lex)]
-        if (not china or not others) and any(t in lex.pronouns for t in s.folded[a:b]):
-            extra = _antecedent(doc, s, not china, clusters)
-            if extra:
-                (china if not china else others).append(extra)
-        found += [Found(c, o, s, k, (a, b)) for c in china for o in others if c.cluster != o.cluster or c.cluster < 0]
+        a, b = _clause(s, k, lex)
+        slots = _slots(s, k, (a, b), lex)
+        people = [m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)]
+        people.sort(key=lambda m: _RANK.index(slots[id(m)]))
+        people = _unique(people)
+        sides = {True: [], False: []}
+        reasons = []
+        for china_side in (True, False):
+            pool = [m for m in people if (_country(m, clusters) == CHINA if china_side
+                                          else _is_counterpart(m, clusters, lex))]
+            strong = [m for m in pool if slots[id(m)] in frames.STRONG]
+            weak = [m for m in pool if slots[id(m)] in frames.WEAK]
+            sides[china_side] = strong or weak
+            if not strong and weak:
+                reasons.append("fallback pairing")
+        for china_side in (True, False):
+            if sides[china_side]:
+                continue
+            pronoun = next((-1 - j for j in range(a, b) if slots.get(-1 - j) in frames.STRONG), None)
+            if pronoun is not None:
+                extra = _antecedent(doc, s, -1 - pronoun, china_side, clusters)
+                if extra:
+                    sides[china_side] = [extra]
+                    reasons.append("side found through a pronoun")
+        found += [Found(c, o, s, k, (a, b), tuple(reasons)) for c in sides[True] for o in sides[False]
+                  if c.cluster != o.cluster or c.cluster < 0]
     return found
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from core.extract.lexicon import lexicon
+from core.extract.page import clean_page
 from core.extract.text import cut_furniture, normalize, split_header
 from core.model import Article
 
@@ -356,13 +358,15 @@ def text_problem(text: str) -> str | None:
 
 def make_article(source: str, raw: str, title: str | None = None,
                  url: str | None = None, published: date | None = None) -> Article | Rejected:
-    """normalize -> split_header -> cut_furniture; metadata `published` wins over the header."""
+    """normalize -> split_header -> clean_page -> cut_furniture; metadata `published` wins over
+    the ' date' header, which wins over the page's byline."""
     problem = text_problem(raw)
     if problem:
         return Rejected(source, problem)
     header_date, body = split_header(normalize(raw))
+    page_date, body = clean_page(body, lexicon())
     text = cut_furniture(body)
     if not text.strip():
         return Rejected(source, "nothing left after removing page furniture")
     return Article(source=source, text=text, title=title, url=url,
-                   published=published or header_date)
+                   published=published or header_date or page_date)
