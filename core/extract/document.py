@@ -44,6 +44,7 @@ class Sentence:
     dates: list[DateExpr] = field(default_factory=list)
     predicates: list[int] = field(default_factory=list)
     any_predicate: bool = False
+    unreal: set[int] = field(default_factory=set)   # predicates of planned, possible or denied meetings
 
 
 @dataclass
@@ -78,9 +79,14 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _is_headline(paras: list[str]) -> bool:
-    """A first line without a sentence end, followed by the article, is its headline."""
-    return len(paras) > 1 and len(paras[0]) <= _HEADLINE_MAX and not re.search(r"[।.?!:\"']$", paras[0])
+def _headlines(paras: list[str]) -> int:
+    """How many first lines are headlines: short lines without a sentence end, before the article
+    (a saved page may carry a site's title line and the story's headline)."""
+    n = 0
+    while (n < min(3, len(paras) - 1) and len(paras[n]) <= _HEADLINE_MAX
+           and not re.search(r"[।.?!:\"']$", paras[n]) and not _DATELINE.match(paras[n])):
+        n += 1
+    return n
 
 
 def _place_of(name: str, lex: Lexicon) -> City | None:
@@ -125,16 +131,16 @@ def _reference_date(article: Article, dateline: DateExpr | None, year_hint: int 
 def split(article: Article, lex: Lexicon) -> Document:
     """Sentences with paragraph numbers, the headline flagged, the dateline parsed off."""
     paras = _paragraphs(article.text)
-    headline = _is_headline(paras)
+    headline = _headlines(paras)
     city = expr = None
     sentences: list[Sentence] = []
     for p, para in enumerate(paras):
-        is_head = headline and p == 0
-        if p == int(headline):
+        is_head = p < headline
+        if p == headline:
             city, expr, para = _dateline(para, lex)
         for k, text in enumerate(s for s in _SENTENCE_END.split(para) if s.strip()):
             tokens = tokenize(text)
-            sentences.append(Sentence(len(sentences), p, text.strip(), is_head, p == int(headline) and k == 0,
+            sentences.append(Sentence(len(sentences), p, text.strip(), is_head, p == headline and k == 0,
                                       tokens, [fold(t) for t, _, _ in tokens]))
     years = [y for s in sentences for y in years_in(s.folded)]
     year_hint = max((y for y in years if not article.published or y <= article.published.year), default=None)

@@ -23,7 +23,8 @@ STRONG = frozenset({"agent", "partner", "joint", "object", "leader", "of_predica
 WEAK = frozenset({"genitive"})           # the genitive of another noun: "X की यात्रा के दौरान"
 BLOCKED = frozenset({"blocked", "after", "outside"})
 _PAREN_MAX = 10
-_GENITIVE_REACH = 10                    # tokens from a genitive to its predicate noun
+_GENITIVE_REACH = 14                    # tokens from a genitive to its predicate noun
+_STOPS = frozenset({",", "।", ";", ":", "?", "!", '"'})
 
 
 def _skip_aside(folded: list[str], j: int, end: int) -> int:
@@ -45,26 +46,22 @@ def _match(lex: Lexicon, key: str, folded: list[str], j: int) -> int:
 
 def _reaches_predicate(s: Sentence, j: int, predicates: set[int], spans: dict[int, int], lex: Lexicon) -> str:
     """From token j after a genitive: 'of_predicate' if the noun it modifies is a meeting
-    predicate, 'blocked' if it is a blocking noun, else 'genitive'."""
+    predicate ("X की बुधवार को Y से पेइचिंग में मुलाकात हुई"), 'blocked' if it is a blocking
+    noun ("X के विशेष दूत") or a meeting that did not happen, else 'genitive'."""
     folded = s.folded
-    dated = {i for d in s.dates for i in range(d.start, d.end)}
-    placed = {i for i, _ in s.places}
     stop = min(len(folded), j + _GENITIVE_REACH)
     while j < stop:
         if j in predicates:
             return "of_predicate"
-        if _match(lex, "blocking", folded, j):
+        if j in s.unreal or _match(lex, "blocking", folded, j):
             return "blocked"
         if j in spans:                                   # another person: "X की Y से मुलाकात"
             j = _skip_aside(folded, spans[j], len(folded))
             j += _match(lex, "partner", folded, j) or _match(lex, "joint", folded, j)
             continue
-        tok = folded[j]
-        if (j in dated or j in placed or tok.isdigit() or lex.months.get(tok) or lex.weekdays.get(tok)
-                or _match(lex, "modifiers", folded, j) or _match(lex, "coordinators", folded, j)):
-            j += 1
-            continue
-        return "genitive"
+        if folded[j] in _STOPS or _match(lex, "agent", folded, j) or _match(lex, "boundaries", folded, j):
+            return "genitive"                            # "X के कार्यकाल में Y ने ...": another subject
+        j += 1
     return "genitive"
 
 

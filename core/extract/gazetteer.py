@@ -111,6 +111,7 @@ class Gazetteer:
     counterpart_words: tuple[str, ...]
     honorifics: tuple[str, ...]
     former: tuple[str, ...]
+    party_words: tuple[str, ...]           # a title phrase with one of these is a party office
     topics: dict[str, str]                 # keyword -> topic slug
     predicates: tuple[str, ...]
     not_meeting: tuple[str, ...]
@@ -297,7 +298,8 @@ def _officials(paths: list[Path], countries: dict[str, Country],
 def _titles(path: Path) -> dict[str, Any]:
     """titles.yaml: title phrases under known role slugs."""
     data = _read(path)
-    _check_keys(path.name, data, {"source", "titles", "spokesperson", "counterpart", "honorifics", "former"}, set())
+    _check_keys(path.name, data, {"source", "titles", "spokesperson", "counterpart", "honorifics", "former",
+                                  "party_words"}, set())
     titles: dict[str, str] = {}
     for role, forms in data["titles"].items():
         if role not in ROLES:
@@ -308,7 +310,7 @@ def _titles(path: Path) -> dict[str, Any]:
     return {"titles": titles, "spokesperson": _forms(path.name, data["spokesperson"]),
             "counterpart_words": _forms(path.name, data["counterpart"]),
             "honorifics": _forms(path.name, data["honorifics"]), "former": _forms(path.name, data["former"]),
-            "source": data["source"]}
+            "party_words": _forms(path.name, data["party_words"]), "source": data["source"]}
 
 
 def _topics(path: Path) -> dict[str, str]:
@@ -368,7 +370,7 @@ def _calendar(path: Path) -> dict[str, Any]:
 
 
 FRAME_KEYS = ("agent", "partner", "joint", "object", "leader", "genitive", "coordinators", "blocking",
-              "modifiers", "boundaries")
+              "modifiers", "boundaries", "relatives", "delegations", "title_followers")
 
 
 def _frames(path: Path) -> dict[str, tuple[str, ...]]:

@@ -104,6 +104,7 @@ class Lexicon:
     days_ago: PhraseTable
     same_day: PhraseTable
     frames: dict[str, PhraseTable]       # slot -> its words (frames.yaml), matched after a mention
+    party_words: PhraseTable             # a title phrase holding one is a party office
 
 
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern:
@@ -250,6 +251,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
         same_day=_phrases(gz.same_day),
         frames={key: _phrases(forms) for key, forms in gz.frames.items()},
+        party_words=_phrases(gz.party_words),
     )
 
 

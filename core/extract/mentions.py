@@ -40,6 +40,7 @@ class Mention:
     counterpart_word: bool = False   # "चीनी समकक्ष": the role is the other side's
     surname_only: bool = False
     guessed_country: bool = False    # country from the dateline, not the text: too weak for an unnamed person
+    party: bool = False              # the title is a party office ("नेकपा (एमाले) के अध्यक्ष")
     cluster: int = -1
 
 
@@ -78,10 +79,11 @@ def _org_in(folded: list[str], start: int, end: int, lex: Lexicon) -> str | None
 
 
 def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: int,
-                  lex: Lexicon) -> tuple[int, str | None, str | None]:
-    """Scan left of a title for its owner: (phrase start, country, posting country)."""
+                  lex: Lexicon, used: set[int] = frozenset()) -> tuple[int, str | None, str | None]:
+    """Scan left of a title for its owner: (phrase start, country, posting country); the
+    phrase never reaches into the person named before ("राजदूत X की सिंध के मुख्यमंत्री Y")."""
     country, i = None, start - 1
-    lowest = max(0, start - _MAX_PHRASE)
+    lowest = max(0, start - _MAX_PHRASE, max((u + 1 for u in used if u < start), default=0))
     while i >= lowest:
         # A country first: "बोस्निया और हर्ज़ेगोविना के" holds an "और" that would end the phrase.
         size = next((n for n in (5, 4, 3, 2, 1) if i - n + 1 >= 0
@@ -179,8 +181,22 @@ def _chained_title(folded: list[str], i: int, lex: Lexicon) -> tuple[int, str]:
             break
         if role == "counterpart" or (nxt[1][0] != "counterpart" and _ROLE_RANK.index(nxt[1][0]) < _ROLE_RANK.index(role)):
             role = nxt[1][0]
+        if {role, nxt[1][0]} == {"vice_head", "foreign_minister"}:
+            role = "foreign_minister"        # the contract: a deputy PM and FM is met as foreign minister
         end += 1 + nxt[0]
     return end - i, role
+
+
+def _stands_alone(folded: list[str], j: int, lex: Lexicon) -> bool:
+    """A title without a name stands for a person when a postposition, a time word or
+    punctuation follows it ("विदेश मंत्री ने", "राष्ट्रपति से", "मंत्री मंगलवार को")."""
+    if j >= len(folded):
+        return True
+    tok = folded[j]
+    if not ("\u0900" <= tok[0] <= "\u097f") or tok.isdigit() or lex.weekdays.get(tok) or lex.months.get(tok):
+        return True
+    return any(lex.frames[key].match(folded, j) for key in ("agent", "partner", "joint", "object", "genitive",
+                                                             "coordinators", "leader", "title_followers"))
 
 
 def _is_spokesperson(title: str, lex: Lexicon) -> bool:
@@ -198,15 +214,20 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
             i += 1
             continue
         size, role = _chained_title(folded, i, lex)
-        phrase_start, country, posting = _title_phrase(tokens, folded, i, lex)
+        phrase_start, country, posting = _title_phrase(tokens, folded, i, lex, used)
         name_start, name_end = _name_after(tokens, folded, i + size, lex)
         before = None if name_end > name_start else _name_before(folded, phrase_start, i + size, lex)
         if before and not used.intersection(range(*before)):
             name_start, name_end = before
+        if name_end == name_start and not _stands_alone(folded, i + size, lex):
+            i += size                    # "सलाहकार सम्मेलन", "राष्ट्रपति भवन": a title word as a modifier
+            continue
         former = any(folded[k] in lex.former for k in range(phrase_start, i + 1))
         title = text[tokens[phrase_start][1]:tokens[i + size - 1][2]]
         name = text[tokens[name_start][1]:tokens[name_end - 1][2]] if name_end > name_start else None
         org = None if country else _org_in(folded, phrase_start, i + size, lex)
+        party = role in _GENERIC_ROLES and any(lex.party_words.match(folded, k) for k in range(phrase_start, i + size))
+        role = "party_official" if party else role
         official = None
         if name:
             match = lex.officials.match(folded, name_start)
@@ -215,7 +236,7 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
             sent, min(phrase_start, name_start), max(name_end, i + size), name, tuple(folded[name_start:name_end]),
             title=title, role=None if role == "counterpart" else role, country=country, posting=posting,
             official=official, org=org, spokesperson=_is_spokesperson(title, lex), former=former,
-            counterpart_word=role == "counterpart"))
+            counterpart_word=role == "counterpart", party=party))
         used.update(range(min(phrase_start, name_start), max(name_end, i + size)))
         i = max(name_end, i + size)
     return mentions, used
@@ -317,7 +338,9 @@ def _finish(cluster: Cluster, lex: Lexicon, year: int | None, home: str | None) 
     cluster.country = next((m.country for m in cluster.mentions if m.country), None) or (
         official.country if official else (home if titled and not cluster.org else None))
     cluster.role = titled[0].role if titled else (official.role_in(year) if official else None)
-    if official and year and titled and cluster.role in _GENERIC_ROLES:
+    if cluster.org and not cluster.country:
+        cluster.role = "other"             # the contract: officials of international organisations
+    elif official and year and titled and cluster.role in _GENERIC_ROLES and not titled[0].party:
         # "पोलित ब्यूरो सदस्य और ... कार्यालय के निदेशक वांग यी" is still the foreign minister that year.
         known = official.role_in(year)
         if _ROLE_RANK.index(known) < _ROLE_RANK.index(cluster.role):

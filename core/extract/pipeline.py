@@ -53,18 +53,21 @@ def _after_the_fact(folded: list[str], j: int) -> bool:
     return tuple(folded[j + 1:j + 3]) in (_AFTER, _DURING)
 
 
-def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool]:
-    """Token indices of the meeting predicates that report a held meeting."""
+def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool, set[int]]:
+    """Token indices of the meeting predicates that report a held meeting; whether any
+    predicate was seen; the predicates of meetings planned, possible or denied."""
     blocked = [(m.start(), m.end()) for m in lex.not_meeting.finditer(s.text)]
-    found, seen = [], False
+    found, seen, unreal = [], False, set()
     for match in lex.predicate.finditer(s.text):
         if any(a <= match.start() < b for a, b in blocked):
             continue
         seen = True
         k = token_at(s, match.start())
-        if not _irrealis(s, k, lex):
+        if _irrealis(s, k, lex):
+            unreal.add(k)
+        else:
             found.append(k)
-    return found, seen
+    return found, seen, unreal
 
 
 def _clause(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int]:
@@ -256,7 +259,7 @@ def _annotate(doc: Document, lex: Lexicon) -> list[Cluster]:
         s.mentions = sorted(s.mentions + surname_mentions(s.index, s.text, s.tokens, s.folded, taken, clusters, lex),
                             key=lambda m: m.start)
         s.places = find_places(s, lex)
-        s.predicates, s.any_predicate = _predicates(s, lex)
+        s.predicates, s.any_predicate, s.unreal = _predicates(s, lex)
         s.dates = find_dates(s.folded, lex) if s.predicates else []   # only a meeting's date is read
     return clusters
 
