@@ -24,6 +24,7 @@ WEAK = frozenset({"genitive"})           # the genitive of another noun: "X क�
 BLOCKED = frozenset({"blocked", "after", "outside"})
 _PAREN_MAX = 10
 _GENITIVE_REACH = 14                    # tokens from a genitive to its predicate noun
+_COORD_REACH = 8
 _STOPS = frozenset({",", "।", ";", ":", "?", "!", '"'})
 
 
@@ -79,6 +80,13 @@ def slot(s: Sentence, start: int, end: int, k: int, clause: tuple[int, int], lex
     size = _match(lex, "coordinators", folded, j) or (j < clause[1] and folded[j] == ",")
     if size and j + size in after:                       # "X और Y ने", "X, Y और Z से"
         return after[j + size]
+    if size:                                             # "X और कई कंपनियों के प्रमुखों से": the group's postposition
+        for i in range(j + size, min(clause[1], j + size + _COORD_REACH)):
+            if folded[i] in _STOPS or i in spans:
+                break
+            for key in ("partner", "agent", "joint", "object"):
+                if _match(lex, key, folded, i):
+                    return key
     for key in ("leader", "joint", "partner", "agent", "object"):
         size = _match(lex, key, folded, j)
         if size:

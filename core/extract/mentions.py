@@ -107,6 +107,12 @@ def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: 
             if hit and hit[0] == size:
                 posting = hit[1]
                 break
+        if not posting and not country:
+            # "अमेरिकी सीनेट में बहुमत के नेता", "पाकिस्तान की संसद में विपक्ष के नेता": the institution's country
+            for back in (2, 3):
+                hit = _country_at(folded, i - back, lex) if i - back >= 0 else None
+                if hit and hit[0] < back:
+                    return phrase_start, hit[1], None
     return phrase_start, country, posting
 
 

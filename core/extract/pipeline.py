@@ -14,7 +14,7 @@ from core.extract import frames
 from core.extract.dates import find_dates
 from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
 from core.extract.fields import Day, date_of, mode_of, passages, place_of_meeting
-from core.extract.lexicon import Lexicon, fold, lexicon
+from core.extract.lexicon import Lexicon, fold, lexicon, tokenize
 from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surname_mentions
 from core.extract.translit import to_latin
 from core.model import Article, Meeting, Person
@@ -71,10 +71,12 @@ def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool, set[int]]:
 
 
 def _clause(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int]:
-    """The clause around token k: 'A met B; C met D' has two, and so has 'A said that B met C'."""
-    bounds = [j for j in range(len(s.folded)) if lex.frames["boundaries"].match(s.folded, j)]
-    start = max((j + 1 for j in bounds if j < k), default=0)
-    end = next((j for j in bounds if j > k), len(s.folded))
+    """The clause around token k: 'A met B; C met D' has two, and so has 'A said that B met C';
+    a relative clause starts at its pronoun ("..., जिन्होंने ... से बात की")."""
+    bounds = [(j, j + 1) for j in range(len(s.folded)) if lex.frames["boundaries"].match(s.folded, j)]
+    bounds += [(j, j) for j in range(len(s.folded)) if lex.frames["relatives"].match(s.folded, j)]
+    start = max((after for j, after in bounds if j < k), default=0)
+    end = next((j for j, _ in sorted(bounds) if j > k), len(s.folded))
     return start, end
 
 
@@ -130,7 +132,12 @@ _RANK = ("agent", "subject", "leader", "partner", "joint", "of_predicate", "obje
 def _slots(s: Sentence, k: int, clause: tuple[int, int], lex: Lexicon) -> dict[int, str]:
     """Slot of every mention (by id) and every pronoun (by -1 - token) for the predicate at k."""
     spans = {m.start: m.end for m in s.mentions}
-    pronouns = {j: j + 1 for j in range(*clause) if s.folded[j] in lex.pronouns}
+    pronouns = {}
+    for j in range(*clause):
+        size = (s.folded[j] in lex.pronouns or lex.frames["relatives"].match(s.folded, j)
+                or lex.frames["delegations"].match(s.folded, j))
+        if size and j not in spans:
+            pronouns[j] = j + (size if isinstance(size, int) else size[0])
     predicates = set(s.predicates)
     phrases = sorted([(m.start, m.end, id(m)) for m in s.mentions] + [(j, e, -1 - j) for j, e in pronouns.items()],
                      reverse=True)
@@ -142,7 +149,34 @@ def _slots(s: Sentence, k: int, clause: tuple[int, int], lex: Lexicon) -> dict[i
     return out
 
 
-def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon) -> list[Found]:
+def _stand_in(doc: Document, s: Sentence, j: int, china_side: bool, clusters: list[Cluster],
+              lex: Lexicon) -> Mention | None:
+    """The person a pronoun, a relative pronoun or "the delegation" at token j stands for."""
+    if lex.frames["delegations"].match(s.folded, j):
+        for prev in [s] + [p for p in reversed(doc.sentences[:s.index]) if not p.headline]:
+            for m in reversed(prev.mentions):
+                if ((prev is not s or m.end <= j) and lex.frames["leader"].match(prev.folded, _past_aside(prev, m.end))
+                        and (_country(m, clusters) == CHINA) == china_side):
+                    return m
+        return None
+    return _antecedent(doc, s, j, china_side, clusters)
+
+
+def _past_aside(s: Sentence, j: int) -> int:
+    """The token after a bracketed aside that follows a name: "चक शूमर (Chuck Schumer) के नेतृत्व"."""
+    if j < len(s.folded) and s.folded[j] == "(" and ")" in s.folded[j:j + 10]:
+        return s.folded.index(")", j) + 1
+    return min(j, len(s.folded) - 1)
+
+
+def _both_sides(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
+    """The clause's subject is "the two leaders / sides" of the meeting reported before."""
+    clause = " " + " ".join(s.folded[a:b]) + " "
+    return any(" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " in clause for w in lex.gz.both_sides)
+
+
+def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
+              last: Found | None = None) -> list[Found]:
     """The Chinese x foreign dyads of the meetings a sentence reports: the sides are the
     predicate's arguments (core/extract/frames.py), not everyone the clause names."""
     found = []
@@ -152,25 +186,32 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon)
         people = [m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)]
         people.sort(key=lambda m: _RANK.index(slots[id(m)]))
         people = _unique(people)
-        sides = {True: [], False: []}
-        reasons = []
+        sides: dict[bool, list[Mention]] = {True: [], False: []}
+        strong_side = {True: False, False: False}
+        weak_pool: dict[bool, list[Mention]] = {}
         for china_side in (True, False):
             pool = [m for m in people if (_country(m, clusters) == CHINA if china_side
                                           else _is_counterpart(m, clusters, lex))]
-            strong = [m for m in pool if slots[id(m)] in frames.STRONG]
-            weak = [m for m in pool if slots[id(m)] in frames.WEAK]
-            sides[china_side] = strong or weak
-            if not strong and weak:
-                reasons.append("fallback pairing")
+            sides[china_side] = [m for m in pool if slots[id(m)] in frames.STRONG]
+            strong_side[china_side] = bool(sides[china_side])
+            weak_pool[china_side] = [m for m in pool if slots[id(m)] in frames.WEAK]
+        reasons = []
         for china_side in (True, False):
             if sides[china_side]:
                 continue
-            pronoun = next((-1 - j for j in range(a, b) if slots.get(-1 - j) in frames.STRONG), None)
-            if pronoun is not None:
-                extra = _antecedent(doc, s, -1 - pronoun, china_side, clusters)
+            stand_in = next((j for j in range(a, b) if slots.get(-1 - j) in frames.STRONG), None)
+            if stand_in is not None:
+                extra = _stand_in(doc, s, stand_in, china_side, clusters, lex)
                 if extra:
                     sides[china_side] = [extra]
                     reasons.append("side found through a pronoun")
+                    continue
+            if weak_pool[china_side] and strong_side[not china_side]:
+                sides[china_side] = weak_pool[china_side]      # "X की यात्रा के दौरान Y से मुलाकात"
+                reasons.append("fallback pairing")
+        if not sides[True] and not sides[False] and last and _both_sides(s, a, b, lex):
+            sides = {True: [last.china], False: [last.counterpart]}   # "दोनों नेता ... मिले थे"
+            reasons.append("sides from 'both leaders'")
         found += [Found(c, o, s, k, (a, b), tuple(reasons)) for c in sides[True] for o in sides[False]
                   if c.cluster != o.cluster or c.cluster < 0]
     return found
@@ -272,10 +313,12 @@ def extract_meetings(article: Article) -> list[Meeting]:
     doc = split(article, lex)
     clusters = _annotate(doc, lex)
     found: dict[tuple, list[Found]] = {}
+    last = None
     for s in doc.sentences:
-        for f in _pairs_in(doc, s, clusters, lex):
+        for f in _pairs_in(doc, s, clusters, lex, last):
             key = (_person(f.china, clusters, lex).key, _person(f.counterpart, clusters, lex).key)
             found.setdefault(key, []).append(f)
+            last = f
     if not found:
         return []
     topics = passages(doc, found, lex)
