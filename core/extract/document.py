@@ -25,6 +25,9 @@ _DATELINE = re.compile(
     r"^(?P<place>[^\d,()।:]{2,40}?)\s*(?:,\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?)?"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))\s*[।:.\-]?\s*")
 _DATELINE_BARE = re.compile(r"^(?P<place>[^\d,()।:]{2,30}?)\s*[:।]\s+")
+# "ढाका, 9 मई 2022।": a dated dateline without an agency
+_DATELINE_DATED = re.compile(
+    r"^(?P<place>[^\d,()।:]{2,30}?)\s*,\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?\s*[।:]\s*")
 _PLACE_CONTEXT = frozenset(fold(w) for w in ("में", "के", "की", "का", "स्थित", ","))
 
 
@@ -99,7 +102,10 @@ def _place_of(name: str, lex: Lexicon) -> City | None:
 def _dateline(para: str, lex: Lexicon) -> tuple[City | None, DateExpr | None, str]:
     """Agency dateline at the start of the first paragraph: (city, date, rest of text)."""
     match = _DATELINE.match(para)
-    if match and (_place_of(match["place"], lex) or fold(match["agency"].strip()) in _agencies(lex)):
+    if not (match and (_place_of(match["place"], lex) or fold(match["agency"].strip()) in _agencies(lex))):
+        match = _DATELINE_DATED.match(para)
+        match = match if match and _place_of(match["place"], lex) else None
+    if match:
         expr = None
         month = lex.months.get(fold(match["month"] or ""))
         if match["day"] and month:
@@ -152,9 +158,14 @@ def split(article: Article, lex: Lexicon) -> Document:
 
 
 def find_places(s: Sentence, lex: Lexicon) -> list[tuple[int, City]]:
-    """Cities and venues named in a sentence (a common-word form needs a postposition)."""
+    """Cities and venues named in a sentence (a common-word form needs a postposition); a city
+    inside an organisation's name is none ("शंघाई सहयोग संगठन")."""
     found, i = [], 0
     while i < len(s.folded):
+        org = lex.organisations.match(s.folded, i)
+        if org:
+            i += org[0]
+            continue
         hit = lex.places.match(s.folded, i)
         if hit:
             size, city = hit

@@ -62,6 +62,8 @@ def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexic
             return _city_place(city, lex)
     for m in (f.china, f.counterpart):
         if m.posting and m.sent == s.index:
+            if s.lead and doc.dateline_city and doc.dateline_city.country == m.posting:
+                return _city_place(doc.dateline_city, lex)      # "काठमांडू। नेपाल में चीन के राजदूत ..."
             return None, m.posting
     for prev in reversed(doc.sentences[:s.index]):
         if prev.para != s.para or prev.headline:

@@ -370,7 +370,7 @@ def _calendar(path: Path) -> dict[str, Any]:
 
 
 FRAME_KEYS = ("agent", "partner", "joint", "object", "leader", "genitive", "coordinators", "blocking",
-              "modifiers", "boundaries", "relatives", "delegations", "title_followers")
+              "modifiers", "boundaries", "relatives", "delegations", "title_followers", "earlier", "this_meeting")
 
 
 def _frames(path: Path) -> dict[str, tuple[str, ...]]:

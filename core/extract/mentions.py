@@ -193,6 +193,14 @@ def _chained_title(folded: list[str], i: int, lex: Lexicon) -> tuple[int, str]:
     return end - i, role
 
 
+def _party_reach(folded: list[str], start: int, used: set[int]) -> int:
+    """How far left a party's name may stand before its office ("दल नेकपा (एमाले) के अध्यक्ष")."""
+    k = start
+    while k > 0 and start - k < 6 and k - 1 not in used and folded[k - 1] not in _PHRASE_STOP - _GENITIVE:
+        k -= 1
+    return k
+
+
 def _stands_alone(folded: list[str], j: int, lex: Lexicon) -> bool:
     """A title without a name stands for a person when a postposition, a time word or
     punctuation follows it ("विदेश मंत्री ने", "राष्ट्रपति से", "मंत्री मंगलवार को")."""
@@ -232,7 +240,8 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
         title = text[tokens[phrase_start][1]:tokens[i + size - 1][2]]
         name = text[tokens[name_start][1]:tokens[name_end - 1][2]] if name_end > name_start else None
         org = None if country else _org_in(folded, phrase_start, i + size, lex)
-        party = role in _GENERIC_ROLES and any(lex.party_words.match(folded, k) for k in range(phrase_start, i + size))
+        party = role in _GENERIC_ROLES and any(lex.party_words.match(folded, k)
+                                               for k in range(_party_reach(folded, phrase_start, used), i + size))
         role = "party_official" if party else role
         official = None
         if name:

@@ -256,6 +256,39 @@ def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], 
                    city, country, mode, tuple(sorted(topics)), f.sentence.text)
 
 
+def _earlier(main: Meeting, fs: list[Found], records: list[Meeting], lex: Lexicon) -> list[Meeting]:
+    """Earlier meetings of the same pair, told with a date of their own ("दोनों नेता पिछले साल
+    मई में शीआन में भी मिले थे"): one record each, beside the meeting the article reports."""
+    out, seen = [], {(main.date, main.date_precision, main.weekday)}
+    for f, record in zip(fs, records):
+        when = (record.date, record.date_precision, record.weekday)
+        if f.sentence.headline or record.date_text is None or record.date_precision == "none" or when in seen:
+            continue
+        folded = f.sentence.folded
+        verb, lead = folded[f.predicate + 1:f.predicate + 6], folded[max(0, f.predicate - 4):f.predicate]
+        if (any(lex.frames["earlier"].match(verb, i) for i in range(len(verb)))
+                and not any(lex.frames["this_meeting"].match(lead, i) for i in range(len(lead)))
+                and not _compatible_dates(main, record, lex)):
+            seen.add(when)
+            out.append(record)
+    return out
+
+
+def _compatible_dates(main: Meeting, other: Meeting, lex: Lexicon) -> bool:
+    """Whether another dated report of the pair may be the same meeting: "वर्ष 2025" and
+    2025-01-21 may; "पिछले साल मई" and 2024-07-02 may not."""
+    if not main.date or other.date_precision in ("none", "weekday"):
+        return True
+    if other.date:
+        return other.date == main.date
+    words = [fold(w) for w, _, _ in tokenize(other.date_text or "")]
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
+    month = next((lex.months[w] for w in words if w in lex.months), None)
+    if other.date_precision == "month" and month:
+        return month == int(main.date[5:7]) and (year is None or year == int(main.date[:4]))
+    return year is None or year == int(main.date[:4])
+
+
 def _merge(records: list[Meeting], from_headline: bool) -> Meeting:
     """One dyad reported several times: the first report in the body.
 
@@ -329,6 +362,7 @@ def extract_meetings(article: Article) -> list[Meeting]:
         key = (_person(fs[0].china, clusters, lex).key, _person(fs[0].counterpart, clusters, lex).key)
         records = [_record(doc, f, clusters, topics[key], lex, previous, before) for f in fs]
         out.append(_merge(records, fs[0].sentence.headline))
+        out += _earlier(out[-1], fs, records, lex)
         if out[-1].city or out[-1].place_country:
             previous = (out[-1].city, out[-1].place_country)
         if out[-1].date_precision != "none":
