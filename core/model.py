@@ -83,6 +83,8 @@ class Meeting:
     mode: str = "in_person"
     topics: tuple[str, ...] = field(default_factory=tuple)
     evidence: str = ""
+    confidence: float = 1.0            # 0-1; see core/extract/confidence.py
+    reasons: tuple[str, ...] = ()      # what lowered the confidence
 
     @property
     def id(self) -> str:
@@ -99,10 +101,12 @@ class Meeting:
             "weekday": self.weekday, "date_text": self.date_text,
             "location": {"city": self.city, "country": self.place_country},
             "mode": self.mode, "topics": list(self.topics), "evidence": self.evidence,
+            "confidence": self.confidence, "confidence_reasons": list(self.reasons),
         }
 
     def as_row(self) -> dict:
         """A flat dict for storage."""
         row = asdict(self)
         row["topics"] = list(self.topics)
+        row["reasons"] = list(self.reasons)
         return row

@@ -8,7 +8,7 @@ import pytest
 from core import cli
 
 CONTRACT_KEYS = {"source", "china", "counterpart", "date", "date_precision", "weekday", "date_text",
-                 "location", "mode", "topics", "evidence"}
+                 "location", "mode", "topics", "evidence", "confidence", "confidence_reasons"}
 
 
 def test_ingest_prints_the_summary_and_is_idempotent(tmp_path, root, run_core):
@@ -36,6 +36,7 @@ def test_extract_prints_contract_records(root, run_core):
     assert records, "the samples report meetings"
     for record in records:
         assert set(record) == CONTRACT_KEYS
+        assert 0 < record["confidence"] <= 1 and isinstance(record["confidence_reasons"], list)
         assert record["source"].startswith(str(root / "data" / "articles"))
     assert any("\u0900" <= ch <= "\u097f" for ch in done.stdout)   # ensure_ascii=False
 

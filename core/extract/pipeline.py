@@ -8,9 +8,10 @@ date, place, mode and the topics of the meeting's own passage (core/extract/fiel
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from core.extract import frames
+from core.extract import confidence, frames
 from core.extract.dates import find_dates
 from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
 from core.extract.fields import Day, date_of, mode_of, passages, place_of_meeting
@@ -212,7 +213,10 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
         if not sides[True] and not sides[False] and last and _both_sides(s, a, b, lex):
             sides = {True: [last.china], False: [last.counterpart]}   # "दोनों नेता ... मिले थे"
             reasons.append("sides from 'both leaders'")
-        found += [Found(c, o, s, k, (a, b), tuple(reasons)) for c in sides[True] for o in sides[False]
+        unmarked = {id(m) for m in people if slots[id(m)] == "subject"}
+        found += [Found(c, o, s, k, (a, b), tuple(reasons) + (("side without a postposition",)
+                                                             if {id(c), id(o)} & unmarked else ()))
+                  for c in sides[True] for o in sides[False]
                   if c.cluster != o.cluster or c.cluster < 0]
     return found
 
@@ -252,8 +256,23 @@ def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], 
     mode = mode_of(f.sentence, f.clause, lex)
     city, country = (None, None) if mode != "in_person" else place_of_meeting(
         doc, f, counterpart.country, lex, previous)
+    reasons = list(f.reasons)
+    for side, m, person in (("china", f.china, china), ("counterpart", f.counterpart, counterpart)):
+        if not person.name:
+            reasons.append("unnamed official")
+            if m.guessed_country or (m.cluster >= 0 and not m.country):
+                reasons.append("country from the dateline")
+        elif not person.name_en:
+            reasons.append(f"{side} name unknown to the gazetteer")
+            if len(person.name.split()) == 1:
+                reasons.append("name only from context")
+    if f.sentence.headline:
+        reasons.append("headline only")
+    if precision == "none":
+        reasons.append("no date")
     return Meeting(doc.article.source, doc.article.id, china, counterpart, day, precision, weekday, text,
-                   city, country, mode, tuple(sorted(topics)), f.sentence.text)
+                   city, country, mode, tuple(sorted(topics)), f.sentence.text,
+                   confidence=confidence.score(tuple(reasons)), reasons=tuple(dict.fromkeys(reasons)))
 
 
 def _earlier(main: Meeting, fs: list[Found], records: list[Meeting], lex: Lexicon) -> list[Meeting]:
@@ -270,7 +289,8 @@ def _earlier(main: Meeting, fs: list[Found], records: list[Meeting], lex: Lexico
                 and not any(lex.frames["this_meeting"].match(lead, i) for i in range(len(lead)))
                 and not _compatible_dates(main, record, lex)):
             seen.add(when)
-            out.append(record)
+            out.append(replace(record, reasons=record.reasons + ("earlier meeting",),
+                               confidence=confidence.score(record.reasons + ("earlier meeting",))))
     return out
 
 
@@ -300,9 +320,10 @@ def _merge(records: list[Meeting], from_headline: bool) -> Meeting:
         return first
     dated = next((r for r in records if r.date_precision != "none"), first)
     placed = next((r for r in records if r.city or r.place_country), first)
+    reasons = tuple(r for r in first.reasons if r != "no date" or dated.date_precision == "none")
     return Meeting(first.source, first.article_id, first.china, first.counterpart, dated.date,
                    dated.date_precision, dated.weekday, dated.date_text, placed.city, placed.place_country,
-                   first.mode, first.topics, first.evidence)
+                   first.mode, first.topics, first.evidence, confidence.score(reasons), reasons)
 
 
 # ----------------------------------------------------------------- pipeline

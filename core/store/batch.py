@@ -267,7 +267,8 @@ _MEETING_SCHEMA = pa.schema(
     + [("counterpart_country", pa.string()), ("date", pa.date32()),
        ("date_precision", pa.string()), ("weekday", pa.string()), ("date_text", pa.string()),
        ("city", pa.string()), ("place_country", pa.string()), ("mode", pa.string()),
-       ("topics", pa.list_(pa.string())), ("evidence", pa.string())])
+       ("topics", pa.list_(pa.string())), ("evidence", pa.string()),
+       ("confidence", pa.float64()), ("reasons", pa.list_(pa.string()))])
 
 
 class _Batch:
@@ -418,7 +419,8 @@ def _meeting_row(meeting: Meeting) -> dict:
                date_precision=meeting.date_precision, weekday=meeting.weekday,
                date_text=meeting.date_text, city=meeting.city,
                place_country=meeting.place_country, mode=meeting.mode,
-               topics=list(meeting.topics), evidence=meeting.evidence)
+               topics=list(meeting.topics), evidence=meeting.evidence,
+               confidence=meeting.confidence, reasons=list(meeting.reasons))
     return row
 
 

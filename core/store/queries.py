@@ -60,8 +60,13 @@ CREATE TABLE IF NOT EXISTS meetings (
     place_country       VARCHAR,
     mode                VARCHAR NOT NULL,
     topics              VARCHAR[] NOT NULL,
-    evidence            VARCHAR NOT NULL
+    evidence            VARCHAR NOT NULL,
+    confidence          DOUBLE NOT NULL DEFAULT 1.0,   -- 0-1 (core/extract/confidence.py)
+    reasons             VARCHAR[] NOT NULL DEFAULT []  -- what lowered the confidence
 );
+-- Files written before the confidence columns existed get them on the next ingest.
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS confidence DOUBLE DEFAULT 1.0;
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS reasons VARCHAR[] DEFAULT [];
 CREATE TABLE IF NOT EXISTS countries (   -- copied from the gazetteer at every ingest
     iso3        VARCHAR PRIMARY KEY,
     name_en     VARCHAR NOT NULL,
@@ -107,7 +112,8 @@ _MEETING_COLUMNS = """id, article_id, source,
     china_id, china_name, china_name_latin, china_name_en, china_role, china_title,
     counterpart_id, counterpart_name, counterpart_name_latin, counterpart_name_en,
     counterpart_role, counterpart_title, counterpart_country,
-    date, date_precision, weekday, date_text, city, place_country, mode, topics, evidence"""
+    date, date_precision, weekday, date_text, city, place_country, mode, topics, evidence,
+    confidence, reasons"""
 
 INSERT_MEETINGS = (f"INSERT OR IGNORE INTO meetings ({_MEETING_COLUMNS})\n"
                    f"SELECT {_MEETING_COLUMNS} FROM batch_meetings")
@@ -263,7 +269,7 @@ SELECT f.id, strftime(f.date, '%Y-%m-%d') AS date, f.date_precision, f.weekday, 
        {_ident("name", "counterpart", script)} AS counterpart, f.counterpart_title,
        f.counterpart_role, f.counterpart_country AS country, {_ident("country", "", script)} AS country_name,
        f.city, f.place_country, f.mode, f.topics, f.evidence, f.source,
-       f.article_id, f.china_id, f.counterpart_id
+       f.article_id, f.china_id, f.counterpart_id, f.confidence, f.reasons AS confidence_reasons
 FROM f LEFT JOIN countries c ON c.iso3 = f.counterpart_country"""
 
 

@@ -35,7 +35,7 @@ MAX_TABLE_ROWS = 1000       # rows per page of the Meetings table; downloads hol
 AXIS_LABELS = {"country": "Country", "china": "Chinese official"}
 COLOUR_LABELS = {"role": "Counterpart's role", "region": "Region"}
 TABLE_COLUMNS = ("date", "date_precision", "china", "china_title", "counterpart", "counterpart_title",
-                 "country_name", "city", "place_country", "mode", "topics", "evidence", "source")
+                 "country_name", "city", "place_country", "mode", "topics", "confidence", "evidence", "source")
 RECENT_COLUMNS = ("date", "china", "counterpart", "counterpart_title", "country_name", "mode", "evidence")
 UNDATED_COLUMNS = ("date_precision", "date_text", "china", "counterpart", "country_name", "evidence",
                    "source")
@@ -46,7 +46,7 @@ COLUMN_LABELS = {"date": "Date", "date_precision": "Precision", "date_text": "Da
                  "country_name": "Country", "city": "Place", "place_country": "Place (country)",
                  "mode": "Mode", "topics": "Topics", "evidence": "Evidence", "source": "Source",
                  "meetings": "Meetings", "country": "Country", "top_officials": "Top officials",
-                 "top_topics": "Top topics"}
+                 "top_topics": "Top topics", "confidence": "Confidence"}
 # Session-state key of the sidebar widget of each Filters field.
 WIDGET_KEYS = {"date_from": "f_from", "date_to": "f_to", **{n: f"f_{n}" for n in LIST_PARAMS},
                "text": "f_text", "script": "f_script"}
