@@ -31,6 +31,7 @@ class DateExpr:
     month_shift: int | None = None  # "पिछले महीने" = -1, "इस महीने" = 0
     vague: bool = False             # "पिछले सप्ताह": a date is said, no day is known
     same_day: bool = False          # "उसी दिन": the day of the meeting reported before
+    year_shift: int | None = None   # "पिछले साल [मई में]" = -1
 
     @property
     def rank(self) -> int:
@@ -41,6 +42,8 @@ class DateExpr:
             return 4
         if self.month or self.month_shift is not None:
             return 3
+        if self.year_shift is not None:
+            return 2
         return 2 if self.year else 1
 
 
@@ -58,7 +61,7 @@ def _day_month(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
     if not 1 <= day <= 31:
         return None
     k = end + 1 if end < len(folded) and folded[end] == "," else end
-    if k < len(folded) and _YEAR.match(folded[k]):
+    if k < len(folded) and _YEAR.match(folded[k]) and not _blocked_year(folded, k, lex):
         return DateExpr(i, k + 1, day=day, month=month, year=int(folded[k]))
     return DateExpr(i, end, day=day, month=month)
 
@@ -115,19 +118,36 @@ def _relative(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
     return None
 
 
-def _year(folded: list[str], i: int) -> DateExpr | None:
-    """'2019 में' (a year alone; not '2022 पेइचिंग ओलंपिक')."""
-    if _YEAR.match(folded[i]) and i + 1 < len(folded) and folded[i + 1] == fold("में"):
+def _year(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
+    """'2019 में' (a year alone; not '2022 पेइचिंग ओलंपिक', not '1975 में स्थापित')."""
+    if (_YEAR.match(folded[i]) and i + 1 < len(folded) and folded[i + 1] == fold("में")
+            and not _blocked_year(folded, i, lex)):
         return DateExpr(i, i + 1, year=int(folded[i]))
     return None
+
+
+def _blocked_year(folded: list[str], i: int, lex: Lexicon) -> bool:
+    """A founding, an anniversary, 'since 1950': the year at i dates no meeting."""
+    return any(lex.year_blockers.match(folded, j) for j in range(i + 1, min(len(folded), i + 4)))
+
+
+def _last_year(folded: list[str], i: int, lex: Lexicon) -> DateExpr | None:
+    """'पिछले साल' (precision year), 'पिछले साल मई में' (precision month)."""
+    hit = lex.last_year.match(folded, i)
+    if not hit:
+        return None
+    j = i + hit[0]
+    month = lex.months.get(folded[j]) if j < len(folded) else None
+    return DateExpr(i, j + bool(month), month=month, year_shift=-1)
 
 
 def find_dates(folded: list[str], lex: Lexicon) -> list[DateExpr]:
     """Every date expression of a tokenised sentence, left to right, not overlapping."""
     found, i = [], 0
     while i < len(folded):
-        expr = (_day_month(folded, i, lex) or _day_only(folded, i) or _weekday(folded, i, lex) or _relative(folded, i, lex)
-                or _month(folded, i, lex) or _year(folded, i))
+        expr = (_day_month(folded, i, lex) or _day_only(folded, i) or _weekday(folded, i, lex)
+                or _last_year(folded, i, lex) or _relative(folded, i, lex) or _month(folded, i, lex)
+                or _year(folded, i, lex))
         if expr and not (expr.end < len(folded) and folded[expr.end] in _ORDINAL_AFTER):
             found.append(expr)
             i = expr.end
@@ -136,10 +156,12 @@ def find_dates(folded: list[str], lex: Lexicon) -> list[DateExpr]:
     return found
 
 
-def years_in(folded: list[str]) -> list[int]:
-    """Four-digit years named in a token list (not '2030 तक', a target)."""
+def years_in(folded: list[str], lex: Lexicon | None = None) -> list[int]:
+    """Four-digit years named in a token list (not '2030 तक', a target; with a lexicon, not
+    a founding or an anniversary)."""
     return [int(t) for k, t in enumerate(folded)
-            if _YEAR.match(t) and not (k + 1 < len(folded) and folded[k + 1] == fold("तक"))]
+            if _YEAR.match(t) and not (k + 1 < len(folded) and folded[k + 1] == fold("तक"))
+            and not (lex and _blocked_year(folded, k, lex))]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -188,4 +210,24 @@ def resolve(expr: DateExpr | None, ref: date | None,
     if expr.month or expr.month_shift is not None:
         known = expr.month is not None or ref is not None
         return None, "month" if known else "none", None
+    if expr.year_shift is not None:
+        return (None, "year", None) if ref or year_hint else (None, "none", None)
     return (None, "year", None) if expr.year else (None, "none", None)
+
+
+def period(expr: DateExpr | None, ref: date | None, year_hint: int | None) -> tuple[int | None, int | None]:
+    """(year, month) an expression points at, as far as known: to tell two meetings apart."""
+    if expr is None or expr.vague or expr.same_day:
+        return None, None
+    day, _, _ = resolve(expr, ref, year_hint)
+    if day:
+        return int(day[:4]), int(day[5:7])
+    base = ref or (date(year_hint, 1, 1) if year_hint else None)
+    if expr.month_shift is not None and base:
+        first = date(base.year, base.month, 1)
+        shifted = (first - timedelta(days=1)).replace(day=1) if expr.month_shift < 0 else first
+        return shifted.year, shifted.month
+    year = expr.year or (base.year + expr.year_shift if base and expr.year_shift else None)
+    if year is None and expr.month and ref:
+        year = ref.year if expr.month <= ref.month else ref.year - 1
+    return year, expr.month

@@ -148,7 +148,7 @@ def split(article: Article, lex: Lexicon) -> Document:
             tokens = tokenize(text)
             sentences.append(Sentence(len(sentences), p, text.strip(), is_head, p == headline and k == 0,
                                       tokens, [fold(t) for t, _, _ in tokens]))
-    years = [y for s in sentences for y in years_in(s.folded)]
+    years = [y for s in sentences for y in years_in(s.folded, lex)]
     year_hint = max((y for y in years if not article.published or y <= article.published.year), default=None)
     ref = _reference_date(article, expr, year_hint)
     return Document(article, sentences, ref, year_hint, city, expr, city.country if city else None)

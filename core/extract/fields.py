@@ -5,7 +5,7 @@ document once and gives every pair the topics of the sentences that stay on it.
 """
 from __future__ import annotations
 
-from core.extract.dates import DateExpr, resolve, years_in
+from core.extract.dates import DateExpr, period, resolve, years_in
 from core.extract.document import CHINA, Document, Found, Sentence
 from core.extract.gazetteer import City
 from core.extract.lexicon import Lexicon, fold, tokenize
@@ -22,7 +22,7 @@ def _pick_date(s: Sentence, k: int, clause: tuple[int, int]) -> DateExpr | None:
 Day = tuple[str | None, str, str | None]      # (date, precision, weekday)
 
 
-def date_of(doc: Document, f: Found, before: Day) -> tuple[str | None, str, str | None, str | None]:
+def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | None, str, str | None, str | None]:
     """(date, precision, weekday, expression as written) of a found meeting."""
     expr = _pick_date(f.sentence, f.predicate, f.clause)
     if expr is not None and expr.same_day:        # "उसी दिन": the day of the meeting before
@@ -34,9 +34,16 @@ def date_of(doc: Document, f: Found, before: Day) -> tuple[str | None, str, str 
         expr = doc.dateline_date
     # A year comes from the publication date or the sentence itself; a year named
     # elsewhere in the article may be a historical one.
-    sentence_years = years_in(f.sentence.folded)
+    sentence_years = years_in(f.sentence.folded, lex)
     day, precision, weekday = resolve(expr, doc.ref, sentence_years[0] if sentence_years else None)
     return day, precision, weekday, text
+
+
+def period_of(doc: Document, f: Found, lex: Lexicon) -> tuple[int | None, int | None]:
+    """(year, month) the clause's own date expression points at, as far as known."""
+    expr = _pick_date(f.sentence, f.predicate, f.clause)
+    sentence_years = years_in(f.sentence.folded, lex)
+    return period(expr, doc.ref, sentence_years[0] if sentence_years else None)
 
 
 def _city_place(city: City, lex: Lexicon) -> tuple[str, str]:

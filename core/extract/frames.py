@@ -98,4 +98,5 @@ def slot(s: Sentence, start: int, end: int, k: int, clause: tuple[int, int], lex
         return _reaches_predicate(s, j + size, predicates, spans, lex)
     if j in predicates or (j < len(folded) and _match(lex, "modifiers", folded, j) and j + 1 in predicates):
         return "of_predicate"                              # "मोदी-शी मुलाकात", "X मुलाकात"
-    return "subject" if start < k else "after"
+    # Headlines invert: "शी से मिले ब्राज़ील के राष्ट्रपति".
+    return "subject" if start < k or s.headline or not s.text.rstrip().endswith(("।", ".", "?", "!")) else "after"

@@ -130,6 +130,8 @@ class Gazetteer:
     numbers: dict[str, int]                # "दो" -> 2
     days_ago: tuple[str, ...]              # "दिन पहले"
     same_day: tuple[str, ...]              # "उसी दिन"
+    last_year: tuple[str, ...]             # "पिछले साल"
+    year_blockers: tuple[str, ...]         # "स्थापित": a year that dates no meeting
     stopwords: frozenset[str]
     agencies: tuple[str, ...]
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)   # slot -> word phrases (frames.yaml)
@@ -353,7 +355,7 @@ def _calendar(path: Path) -> dict[str, Any]:
     """calendar.yaml: months 1-12, the seven weekdays, relative day offsets."""
     data = _read(path)
     keys = {"months", "weekdays", "relative_days", "last", "last_month", "this_month", "numbers", "days_ago",
-            "same_day"}
+            "same_day", "last_year", "year_blockers"}
     _check_keys(path.name, data, {"source", *keys}, set())
     if sorted(data["months"]) != list(range(1, 13)):
         raise GazetteerError(f"{path.name}: months must be 1..12")
@@ -366,7 +368,9 @@ def _calendar(path: Path) -> dict[str, Any]:
             "last_words": _forms(path.name, data["last"]), "last_month": _forms(path.name, data["last_month"]),
             "this_month": _forms(path.name, data["this_month"]),
             "numbers": {form: int(n) for n, forms in data["numbers"].items() for form in _forms(path.name, forms)},
-            "days_ago": _forms(path.name, data["days_ago"]), "same_day": _forms(path.name, data["same_day"])}
+            "days_ago": _forms(path.name, data["days_ago"]), "same_day": _forms(path.name, data["same_day"]),
+            "last_year": _forms(path.name, data["last_year"]),
+            "year_blockers": _forms(path.name, data["year_blockers"])}
 
 
 FRAME_KEYS = ("agent", "partner", "joint", "object", "leader", "genitive", "coordinators", "blocking",

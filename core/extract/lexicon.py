@@ -103,6 +103,8 @@ class Lexicon:
     numbers: dict[str, int]
     days_ago: PhraseTable
     same_day: PhraseTable
+    last_year: PhraseTable
+    year_blockers: PhraseTable
     frames: dict[str, PhraseTable]       # slot -> its words (frames.yaml), matched after a mention
     party_words: PhraseTable             # a title phrase holding one is a party office
 
@@ -250,6 +252,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         month_relative=month_rel,
         numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
         same_day=_phrases(gz.same_day),
+        last_year=_phrases(gz.last_year), year_blockers=_phrases(gz.year_blockers),
         frames={key: _phrases(forms) for key, forms in gz.frames.items()},
         party_words=_phrases(gz.party_words),
     )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from core.extract import confidence, frames
 from core.extract.dates import find_dates
 from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
-from core.extract.fields import Day, date_of, mode_of, passages, place_of_meeting
+from core.extract.fields import Day, date_of, mode_of, passages, period_of, place_of_meeting
 from core.extract.lexicon import Lexicon, fold, lexicon, tokenize
 from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surname_mentions
 from core.extract.translit import to_latin
@@ -176,6 +176,23 @@ def _both_sides(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
     return any(" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " in clause for w in lex.gz.both_sides)
 
 
+_SHARED = frozenset({"agent", "subject", "leader"})
+
+
+def _belongs(s: Sentence, k: int, clause: tuple[int, int], m: Mention, slot: str) -> bool:
+    """Whether a person is an argument of the predicate at k, not of another in the clause.
+
+    Hindi puts a predicate's arguments before it, so a person belongs to the first
+    predicate after them (or to the last one, when none follows: "X की मुलाकात Y से
+    हुई"); a subject is shared by the predicates after its own ("X ने A से मुलाकात की
+    और B से बात की"). "मोदी और शी की मुलाकात के बाद जयशंकर की वांग यी से मुलाकात" is two.
+    """
+    preds = sorted(p for p in set(s.predicates) | s.unreal if clause[0] <= p < clause[1])
+    later = [p for p in preds if p >= m.end]
+    own = later[0] if later else max((p for p in preds if p < m.start), default=k)
+    return own == k or (own < k and slot in _SHARED)
+
+
 def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
               last: Found | None = None) -> list[Found]:
     """The Chinese x foreign dyads of the meetings a sentence reports: the sides are the
@@ -184,7 +201,8 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
     for k in s.predicates:
         a, b = _clause(s, k, lex)
         slots = _slots(s, k, (a, b), lex)
-        people = [m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)]
+        people = [m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)
+                  and _belongs(s, k, (a, b), m, slots[id(m)])]
         people.sort(key=lambda m: _RANK.index(slots[id(m)]))
         people = _unique(people)
         sides: dict[bool, list[Mention]] = {True: [], False: []}
@@ -252,7 +270,7 @@ def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], 
         china = _person(f.china, clusters, lex, counterpart.role)
     if f.counterpart.counterpart_word and counterpart.role == "other":
         counterpart = _person(f.counterpart, clusters, lex, china.role)
-    day, precision, weekday, text = date_of(doc, f, before)
+    day, precision, weekday, text = date_of(doc, f, before, lex)
     mode = mode_of(f.sentence, f.clause, lex)
     city, country = (None, None) if mode != "in_person" else place_of_meeting(
         doc, f, counterpart.country, lex, previous)
@@ -275,10 +293,12 @@ def _record(doc: Document, f: Found, clusters: list[Cluster], topics: set[str], 
                    confidence=confidence.score(tuple(reasons)), reasons=tuple(dict.fromkeys(reasons)))
 
 
-def _earlier(main: Meeting, fs: list[Found], records: list[Meeting], lex: Lexicon) -> list[Meeting]:
+def _earlier(doc: Document, main: Meeting, fs: list[Found], records: list[Meeting], lex: Lexicon) -> list[Meeting]:
     """Earlier meetings of the same pair, told with a date of their own ("दोनों नेता पिछले साल
     मई में शीआन में भी मिले थे"): one record each, beside the meeting the article reports."""
     out, seen = [], {(main.date, main.date_precision, main.weekday)}
+    first = next((f for f, r in zip(fs, records) if r is main), fs[0])
+    main_period = (int(main.date[:4]), int(main.date[5:7])) if main.date else period_of(doc, first, lex)
     for f, record in zip(fs, records):
         when = (record.date, record.date_precision, record.weekday)
         if f.sentence.headline or record.date_text is None or record.date_precision == "none" or when in seen:
@@ -287,26 +307,17 @@ def _earlier(main: Meeting, fs: list[Found], records: list[Meeting], lex: Lexico
         verb, lead = folded[f.predicate + 1:f.predicate + 6], folded[max(0, f.predicate - 4):f.predicate]
         if (any(lex.frames["earlier"].match(verb, i) for i in range(len(verb)))
                 and not any(lex.frames["this_meeting"].match(lead, i) for i in range(len(lead)))
-                and not _compatible_dates(main, record, lex)):
+                and not _compatible_dates(main_period, period_of(doc, f, lex))):
             seen.add(when)
             out.append(replace(record, reasons=record.reasons + ("earlier meeting",),
                                confidence=confidence.score(record.reasons + ("earlier meeting",))))
     return out
 
 
-def _compatible_dates(main: Meeting, other: Meeting, lex: Lexicon) -> bool:
-    """Whether another dated report of the pair may be the same meeting: "वर्ष 2025" and
-    2025-01-21 may; "पिछले साल मई" and 2024-07-02 may not."""
-    if not main.date or other.date_precision in ("none", "weekday"):
-        return True
-    if other.date:
-        return other.date == main.date
-    words = [fold(w) for w, _, _ in tokenize(other.date_text or "")]
-    year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
-    month = next((lex.months[w] for w in words if w in lex.months), None)
-    if other.date_precision == "month" and month:
-        return month == int(main.date[5:7]) and (year is None or year == int(main.date[:4]))
-    return year is None or year == int(main.date[:4])
+def _compatible_dates(main: tuple[int | None, int | None], other: tuple[int | None, int | None]) -> bool:
+    """Whether two (year, month) periods may hold the same day: "वर्ष 2025" and 2025-01-21
+    may; "पिछले साल मई" and 2024-07-02 may not."""
+    return all(a is None or b is None or a == b for a, b in zip(main, other))
 
 
 def _merge(records: list[Meeting], from_headline: bool) -> Meeting:
@@ -383,7 +394,7 @@ def extract_meetings(article: Article) -> list[Meeting]:
         key = (_person(fs[0].china, clusters, lex).key, _person(fs[0].counterpart, clusters, lex).key)
         records = [_record(doc, f, clusters, topics[key], lex, previous, before) for f in fs]
         out.append(_merge(records, fs[0].sentence.headline))
-        out += _earlier(out[-1], fs, records, lex)
+        out += _earlier(doc, out[-1], fs, records, lex)
         if out[-1].city or out[-1].place_country:
             previous = (out[-1].city, out[-1].place_country)
         if out[-1].date_precision != "none":
