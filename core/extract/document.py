@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(r"(?<=[।?!])\s*|(?<=[^\s.]{3}\.)\s+")
 _HEADLINE_MAX = 250
 _DATELINE = re.compile(
     r"^(?P<place>[^\d,()।:]{2,40}?)\s*(?:,\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?)?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))\s*[।:.\-]?\s*")
+    r"\s*,?\s*(?:\((?P<agency>[^)]{1,40})\))\s*[।:.\-]?\s*")
 _DATELINE_BARE = re.compile(r"^(?P<place>[^\d,()।:]{2,30}?)\s*[:।]\s+")
 # "ढाका, 9 मई 2022।": a dated dateline without an agency
 _DATELINE_DATED = re.compile(
@@ -163,10 +163,10 @@ def find_places(s: Sentence, lex: Lexicon) -> list[tuple[int, City]]:
     found, i = [], 0
     while i < len(s.folded):
         org = lex.organisations.match(s.folded, i)
-        if org:
+        hit = lex.places.match(s.folded, i)
+        if org and (not hit or hit[0] <= org[0]):
             i += org[0]
             continue
-        hit = lex.places.match(s.folded, i)
         if hit:
             size, city = hit
             after = s.folded[i + size] if i + size < len(s.folded) else ""

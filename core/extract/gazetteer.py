@@ -135,6 +135,7 @@ class Gazetteer:
     stopwords: frozenset[str]
     agencies: tuple[str, ...]
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)   # slot -> word phrases (frames.yaml)
+    regions: dict[str, str] = field(default_factory=dict)               # region form -> iso3 (regions.yaml)
     page: PageWords | None = None                                       # page.yaml
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -377,6 +378,24 @@ FRAME_KEYS = ("agent", "partner", "joint", "object", "leader", "genitive", "coor
               "modifiers", "boundaries", "relatives", "delegations", "title_followers", "earlier", "this_meeting")
 
 
+def _regions(path: Path, countries: dict[str, Country], cities: tuple[City, ...]) -> dict[str, str]:
+    """regions.yaml: states and provinces, each form unique and no country's or city's name."""
+    data = _read(path)
+    _check_keys(path.name, data, {"source", "regions"}, set())
+    taken = {form for c in countries.values() for form in c.hi + c.adj} | {form for c in cities for form in c.hi}
+    out: dict[str, str] = {}
+    for n, entry in enumerate(data["regions"] or []):
+        where = f"{path.name} #{n + 1}"
+        _check_keys(where, entry, {"en", "country", "hi", "source"}, set())
+        if entry["country"] not in countries:
+            raise GazetteerError(f"{where} ({entry['en']}): unknown country {entry['country']!r}")
+        for form in _forms(f"{where} ({entry['en']})", entry["hi"]):
+            if form in taken:
+                raise GazetteerError(f"{where}: {form!r} is already a country or city name")
+            _unique(where, out, form, entry["country"] + ":" + entry["en"])
+    return {form: owner.split(":")[0] for form, owner in out.items()}
+
+
 def _frames(path: Path) -> dict[str, tuple[str, ...]]:
     """frames.yaml: the postpositions and words that tell who took part in a meeting."""
     data = _read(path)
@@ -431,4 +450,5 @@ def load_gazetteer(folder: Path = DEFAULT_DIR) -> Gazetteer:
                      stopwords=frozenset(_word_list(folder / "stopwords.yaml", "words")),
                      agencies=_word_list(folder / "agencies.yaml", "agencies"), sources=sources,
                      frames=_frames(folder / "frames.yaml"), page=_page(folder / "page.yaml"),
+                     regions=_regions(folder / "regions.yaml", countries, cities),
                      **titles, **words, **_calendar(folder / "calendar.yaml"))

@@ -104,6 +104,7 @@ class Lexicon:
     days_ago: PhraseTable
     same_day: PhraseTable
     last_year: PhraseTable
+    regions: PhraseTable                 # state or province -> iso3
     year_blockers: PhraseTable
     frames: dict[str, PhraseTable]       # slot -> its words (frames.yaml), matched after a mention
     party_words: PhraseTable             # a title phrase holding one is a party office
@@ -253,9 +254,17 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         numbers={fold(k): v for k, v in gz.numbers.items()}, days_ago=_phrases(gz.days_ago),
         same_day=_phrases(gz.same_day),
         last_year=_phrases(gz.last_year), year_blockers=_phrases(gz.year_blockers),
+        regions=_regions_table(gz),
         frames={key: _phrases(forms) for key, forms in gz.frames.items()},
         party_words=_phrases(gz.party_words),
     )
+
+
+def _regions_table(gz: Gazetteer) -> PhraseTable:
+    table = PhraseTable()
+    for form, iso3 in gz.regions.items():
+        table.add(form, iso3)
+    return table
 
 
 def lexicon(folder: Path | None = None) -> Lexicon:

@@ -12,6 +12,8 @@ from core.extract.lexicon import Lexicon, fold, skeleton
 
 _GENITIVE = frozenset(fold(w) for w in ("के", "की", "का"))
 _POSTING = fold("में")
+_FOR = fold("लिए")
+_LOCATED = fold("स्थित")
 # Tokens that end the phrase before a title ("X ने Y के राजदूत"): the title's owner is inside.
 _PHRASE_STOP = frozenset(fold(w) for w in (
     "ने", "से", "को", "में", "और", "तथा", "एवं", "व", "या", "कि", "पर", "साथ", "बीच", "है", "हैं", "था", "थे",
@@ -61,12 +63,28 @@ class Cluster:
 
 
 def _country_at(folded: list[str], i: int, lex: Lexicon) -> tuple[int, str] | None:
-    """A country name or adjective starting at token i: (length, iso3).
+    """A country name or adjective, or a state or province ("बिहार"), starting at token i:
+    (length, iso3).
 
     Used inside a title phrase only, where a form that is also a common word
     ("चिली", "पाक") is read as the country.
     """
-    return lex.countries.match(folded, i)
+    return lex.countries.match(folded, i) or lex.regions.match(folded, i)
+
+
+def _place_before(folded: list[str], end: int, lex: Lexicon) -> str | None:
+    """The country of a country, region or city that ends just before token `end`."""
+    for size in (3, 2, 1):
+        i = end - size
+        if i < 0:
+            continue
+        hit = _country_at(folded, i, lex)
+        if hit and hit[0] == size:
+            return hit[1]
+        city = lex.places.match(folded, i)
+        if city and city[0] == size:
+            return city[1].country
+    return None
 
 
 def _org_in(folded: list[str], start: int, end: int, lex: Lexicon) -> str | None:
@@ -102,11 +120,16 @@ def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: 
     phrase_start = owners[0] if owners else start
     posting = None
     if i >= 1 and folded[i] == _POSTING:
-        for size in (3, 2, 1):
-            hit = _country_at(folded, i - size, lex) if i - size >= 0 else None
-            if hit and hit[0] == size:
-                posting = hit[1]
-                break
+        posting = _place_before(folded, i, lex)             # "ढाका में [नियुक्त] चीन के राजदूत"
+    elif i >= 2 and folded[i] == _FOR and folded[i - 1] in _GENITIVE:
+        posting = _place_before(folded, i - 1, lex)         # "नेपाल के लिए चीन के राजदूत"
+    located = next((k for k in range(i + 1, start) if folded[k] == _LOCATED), None)
+    if located is not None and _place_before(folded, located, lex):
+        posting = _place_before(folded, located, lex)       # "भारत स्थित चीनी कार्य-दूत"
+        owners = [k for k in owners if k > located]
+        phrase_start = owners[0] if owners else start
+        country = next((_country_at(folded, k, lex)[1] for k in owners if _country_at(folded, k, lex)), None)
+    if i >= 1 and folded[i] == _POSTING:
         if not posting and not country:
             # "अमेरिकी सीनेट में बहुमत के नेता", "पाकिस्तान की संसद में विपक्ष के नेता": the institution's country
             for back in (2, 3):

@@ -354,12 +354,29 @@ def _china_hint(lex_id: int) -> re.Pattern:
     return re.compile(rf"(?<![\u0900-\u097f])(?:{joined})")
 
 
+def _host(doc: Document) -> str | None:
+    """The country whose officials are named without one: where a Chinese ambassador or
+    consul is posted ("वानुअतु में चीन के राजदूत ने विदेश मंत्री से ..."), a mention in the
+    same sentence first; else the dateline's country."""
+    postings = [m.posting for s in doc.sentences for m in s.mentions
+                if m.country == CHINA and m.posting and m.posting not in NOT_COUNTERPART]
+    for s in doc.sentences:
+        here = next((m.posting for m in s.mentions if m.country == CHINA and m.posting
+                     and m.posting not in NOT_COUNTERPART), None)
+        for m in s.mentions:
+            if here and m.title and not m.country and not m.org and not m.official:
+                m.country = here
+    if postings and doc.home in (None, CHINA):
+        return postings[0]
+    return doc.home
+
+
 def _annotate(doc: Document, lex: Lexicon) -> list[Cluster]:
     """Mentions, places, dates and predicates of every sentence, and the people."""
     for s in doc.sentences:
         s.mentions = find_mentions(s.index, s.text, s.tokens, s.folded, lex)
     year = doc.ref.year if doc.ref else doc.year_hint
-    clusters = cluster([m for s in doc.sentences for m in s.mentions], lex, year, doc.home)
+    clusters = cluster([m for s in doc.sentences for m in s.mentions], lex, year, _host(doc))
     for s in doc.sentences:
         taken = {i for m in s.mentions for i in range(m.start, m.end)}
         s.mentions = sorted(s.mentions + surname_mentions(s.index, s.text, s.tokens, s.folded, taken, clusters, lex),
