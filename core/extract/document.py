@@ -27,7 +27,7 @@ _DATELINE = re.compile(
 _DATELINE_BARE = re.compile(r"^(?P<place>[^\d,()।:]{2,30}?)\s*[:।]\s+")
 # "ढाका, 9 मई 2022।": a dated dateline without an agency
 _DATELINE_DATED = re.compile(
-    r"^(?P<place>[^\d,()।:]{2,30}?)\s*,\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?\s*[।:]\s*")
+    r"^(?P<place>[^\d,()।:]{2,30}?)\s*,?\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?\s*[।:]\s*")
 _PLACE_CONTEXT = frozenset(fold(w) for w in ("में", "के", "की", "का", "स्थित", ","))
 
 
@@ -125,6 +125,8 @@ def _agencies(lex: Lexicon) -> frozenset[str]:
 def _reference_date(article: Article, dateline: DateExpr | None, year_hint: int | None) -> date | None:
     """The publication date: the header or metadata, else the dateline's day."""
     if article.published:
+        if dateline and dateline.day and dateline.month and not _near(article.published, dateline):
+            return None        # a site's top-bar date, not the article's: its dateline says another day
         return article.published
     if dateline and (dateline.year or year_hint):
         try:
@@ -132,6 +134,18 @@ def _reference_date(article: Article, dateline: DateExpr | None, year_hint: int 
         except ValueError:
             return None
     return None
+
+
+def _near(published: date, dateline: DateExpr) -> bool:
+    """A dateline's day is the publication day or up to three days before it."""
+    for year in (published.year, published.year - 1):
+        try:
+            day = date(dateline.year or year, dateline.month, dateline.day)
+        except ValueError:
+            return False
+        if 0 <= (published - day).days <= 3:
+            return True
+    return False
 
 
 def split(article: Article, lex: Lexicon) -> Document:

@@ -54,6 +54,8 @@ def _city_place(city: City, lex: Lexicon) -> tuple[str, str]:
 
 
 _HERE = frozenset(fold(w) for w in ("यहां", "यहाँ", "यहीं"))
+_THERE = frozenset(fold(w) for w in ("वहां", "वहाँ", "वहीं"))
+_WHERE = frozenset(fold(w) for w in ("जहां", "जहाँ"))
 
 
 def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexicon,
@@ -67,6 +69,15 @@ def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexic
     for i, city in s.places:
         if f.clause[0] <= i < f.clause[1] and not any(a <= i < b for a, b in spans):
             return _city_place(city, lex)
+    where = s.folded[f.clause[0] - 1] if f.clause[0] > 0 else ""
+    if where in _WHERE:                                       # "शंघाई पहुंचे, जहां उन्होंने ..."
+        earlier = [city for i, city in s.places if i < f.clause[0]]
+        if earlier:
+            return _city_place(earlier[-1], lex)
+    if _THERE & set(s.folded[f.clause[0]:f.clause[1]]):      # "गोवा पहुंचे थे। वहां उन्होंने ..."
+        for prev in reversed(doc.sentences[max(0, s.index - 2):s.index]):
+            if prev.places and not prev.headline:
+                return _city_place(prev.places[-1][1], lex)
     for m in (f.china, f.counterpart):
         if m.posting and m.sent == s.index:
             if s.lead and doc.dateline_city and doc.dateline_city.country == m.posting:

@@ -117,6 +117,11 @@ def _title_phrase(tokens: list[tuple[str, int, int]], folded: list[str], start: 
     # The phrase is the owner's: from its leftmost country or organisation, else the title alone
     # ("भाग लेने वाले किर्गिस्तान के राष्ट्रपति" -> "किर्गिस्तान के राष्ट्रपति").
     owners = [k for k in range(i + 1, start) if _country_at(folded, k, lex) or lex.organisations.match(folded, k)]
+    if not owners and not country:                            # "गोवा के मुख्यमंत्री", "बीजिंग के मेयर"
+        cities = [(k, lex.places.match(folded, k)) for k in range(i + 1, start)]
+        cities = [(k, hit[1]) for k, hit in cities if hit and hit[1].kind != "venue"]
+        if cities:
+            owners, country = [cities[0][0]], cities[0][1].country
     phrase_start = owners[0] if owners else start
     posting = None
     if i >= 1 and folded[i] == _POSTING:

@@ -82,9 +82,24 @@ def _date_line(line: str, words: PageWords, hindi_months: dict[str, int],
     extra = [w for w in _LETTERS.findall(leftover)
              if w not in words.time_words and w not in _WEEKDAYS_LATIN and fold(w) not in weekdays
              and not _starts(w, words.date_labels)]
-    if extra and not (label and len(extra) <= 3):
-        return None
+    timed = bool(_TIME.search(rest))
+    if extra and not ((label or timed) and len(extra) <= 3):
+        return _labelled_inside(low, words, hindi_months)     # "By X Edited By: Publish:Thu, 06 Sep 2018 ..."
     return day, bool(label), bool(label and _starts(low, words.update_labels))
+
+
+def _labelled_inside(low: str, words: PageWords, hindi_months: dict[str, int]) -> tuple[date, bool, bool] | None:
+    """A byline that runs several fields together: the date right after a publication label."""
+    for label in words.date_labels:
+        if label in words.update_labels:
+            continue
+        at = low.find(label)
+        while at >= 0:
+            found = find_date(low[at + len(label):at + len(label) + 40], words, hindi_months)
+            if found and found[1][0] <= 12:
+                return found[0], True, False
+            at = low.find(label, at + 1)
+    return None
 
 
 def _is_menu(line: str, words: PageWords) -> bool:

@@ -416,5 +416,17 @@ def extract_meetings(article: Article) -> list[Meeting]:
             previous = (out[-1].city, out[-1].place_country)
         if out[-1].date_precision != "none":
             before = (out[-1].date, out[-1].date_precision, out[-1].weekday)
-    return out
+    return _without_vague_headlines(out)
+
+
+def _without_vague_headlines(records: list[Meeting]) -> list[Meeting]:
+    """A headline naming a side only by title ("राज्यपाल से मिले चीन के राजदूत") tells the
+    meeting the body reports with names: it is no record of its own."""
+    body = [r for r in records if "headline only" not in r.reasons]
+
+    def told(r: Meeting) -> bool:
+        return any(b.counterpart.country == r.counterpart.country
+                   and (r.china.name is None or b.china.key == r.china.key)
+                   and (r.counterpart.name is None or b.counterpart.key == r.counterpart.key) for b in body)
+    return [r for r in records if r in body or (r.china.name and r.counterpart.name) or not told(r)]
 
