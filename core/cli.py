@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("gold", type=Path)
     p.add_argument("system", type=Path)
     p.add_argument("--verbose", action="store_true", help="list missed, spurious and wrong records")
+    p.add_argument("--calibration", action="store_true",
+                   help="then the precision of the records per confidence band and per reason")
     p.set_defaults(run=run_evaluate)
 
     p = commands.add_parser("bench", help="extraction and ingest speed on a synthetic corpus")
@@ -274,7 +276,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if not path.is_file():
             print(f"error: no such file: {path}", file=sys.stderr)
             return 1
-    for line in evaluate(args.gold, args.system, verbose=args.verbose):
+    for line in evaluate(args.gold, args.system, verbose=args.verbose, calibration=args.calibration):
         print(line)
     return 0
 

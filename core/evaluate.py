@@ -221,8 +221,31 @@ def summary_lines(golds: list[dict], systems: list[dict]) -> list[str]:
     ]
 
 
-def evaluate(gold_path: str | Path, system_path: str | Path, verbose: bool = False) -> list[str]:
-    """Every line score.py prints for these files, in order."""
+def evaluate(gold_path: str | Path, system_path: str | Path, verbose: bool = False,
+             calibration: bool = False) -> list[str]:
+    """Every line score.py prints for these files, in order; with calibration, then the
+    precision of the system's records per confidence band and per reason."""
     golds, systems = load(gold_path), load(system_path)
     lines = verbose_lines(golds, systems, match(golds, systems)) if verbose else []
-    return lines + summary_lines(golds, systems)
+    lines += summary_lines(golds, systems)
+    return lines + calibration_lines(golds, systems) if calibration else lines
+
+
+BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
+def calibration_lines(golds: list[dict], systems: list[dict]) -> list[str]:
+    """Precision of the records in each confidence band and with each reason: whether a
+    record's `confidence` (an extra field of the project's output) means what it says."""
+    right = {s for _, s in match(golds, systems)}
+    rows: dict[str, list[int]] = {}
+    for k, record in enumerate(systems):
+        value = float(record.get("confidence", 1.0))
+        band = next(f"confidence {a:.1f}-{min(b, 1.0):.1f}" for a, b in BANDS if a <= value < b)
+        for key in [band] + [f"reason: {r}" for r in record.get("confidence_reasons", [])]:
+            rows.setdefault(key, [0, 0])[k in right] += 1
+    out = []
+    for key in sorted(rows, key=lambda k: (not k.startswith("confidence"), k)):
+        wrong, ok = rows[key]
+        out.append(f"{key}: {ok + wrong} records, precision {ok / (ok + wrong):.2f}")
+    return out

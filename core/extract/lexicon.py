@@ -16,7 +16,8 @@ from typing import Any
 from core.extract.gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
 
 _LETTERS = "\u0900-\u0963\u0970-\u097f"
-TOKEN = re.compile(rf"[{_LETTERS}A-Za-z0-9]+(?:[-'][{_LETTERS}A-Za-z0-9]+)*|[^\s{_LETTERS}A-Za-z0-9]")
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+TOKEN = re.compile(rf"[{_LETTERS}{_LATIN}0-9]+(?:[-'][{_LETTERS}{_LATIN}0-9]+)*|[^\s{_LETTERS}{_LATIN}0-9]")
 _FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
 _VOWEL_SIGNS = re.compile("[\u093a-\u094f\u0951-\u0957\u0962\u0963\u0900-\u0903]")
 _VOWELS = re.compile("[\u0904-\u0914\u0960\u0961\u0972-\u0977]")
@@ -77,6 +78,7 @@ class Lexicon:
     countries: PhraseTable          # -> iso3 (names and adjectives)
     places: PhraseTable             # -> City (cities and venues)
     officials: PhraseTable          # full names -> official id
+    officials_en: PhraseTable       # English names, lower-cased -> official id ("Xi Jinping" in Hindi text)
     leader_short: PhraseTable       # one-word names of leaders that name one person only
     organisations: PhraseTable      # -> organisation id
     titles: PhraseTable             # -> (role, title form)
@@ -227,6 +229,9 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
     for form in gz.this_month:
         month_rel.add(form, "this")
     officials, short_index, full_index = _official_tables(gz)
+    officials_en = PhraseTable()
+    for official in gz.officials.values():
+        officials_en.add(official.en.lower(), official.id)
     leader_short = _leader_short(gz)
     organisations = PhraseTable()
     for org in gz.organisations.values():
@@ -234,7 +239,8 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
             organisations.add(form, org.id)
     topic_words, topic_stems = _topic_tables(gz)
     return Lexicon(
-        gz=gz, countries=countries, places=places, officials=officials, leader_short=leader_short,
+        gz=gz, countries=countries, places=places, officials=officials, officials_en=officials_en,
+        leader_short=leader_short,
         organisations=organisations,
         titles=titles,
         honorifics=frozenset(fold(h.rstrip(".")) for h in gz.honorifics),

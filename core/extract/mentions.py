@@ -6,6 +6,7 @@ variants, unnamed "the Pakistani president") to one Cluster.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.extract.lexicon import Lexicon, fold, skeleton
@@ -157,6 +158,8 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
     start = i
     if i < len(folded) and lex.officials.match(folded, i):
         return start, i + lex.officials.match(folded, i)[0]
+    if i < len(folded) and _LATIN_NAME.match(folded[i]):
+        return start, _latin_name_end(folded, i, lex)
     while i < len(folded) and i - start < _MAX_NAME:
         tok = folded[i]
         if tok == "." and i > start and len(folded[i - 1]) <= 3 and i + 1 < len(folded):
@@ -167,6 +170,21 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
             break
         i += 1
     return start, i
+
+
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.\-]*(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ'’.\-]*)*$")
+
+
+def _latin_name_end(folded: list[str], i: int, lex: Lexicon) -> int:
+    """End of a name written in Latin script ("पेरू के विदेश मंत्री Javier González-Olaechea ने"):
+    capitalised words, two at least unless the gazetteer knows the name; never an acronym."""
+    known = lex.officials_en.match([t.lower() for t in folded[i:i + _MAX_NAME]], 0)
+    if known:
+        return i + known[0]
+    end = i
+    while end < len(folded) and end - i < _MAX_NAME and _LATIN_NAME.match(folded[end]):
+        end += 1
+    return end if end - i >= 2 else i
 
 
 def _name_token(folded: list[str], i: int, lex: Lexicon) -> bool:
@@ -273,7 +291,8 @@ def _titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], te
         role = "party_official" if party else role
         official = None
         if name:
-            match = lex.officials.match(folded, name_start)
+            match = (lex.officials.match(folded, name_start)
+                     or lex.officials_en.match([w.lower() for w in folded[name_start:name_end]], 0))
             official = match[1] if match and match[0] == name_end - name_start else None
         mentions.append(Mention(
             sent, min(phrase_start, name_start), max(name_end, i + size), name, tuple(folded[name_start:name_end]),
