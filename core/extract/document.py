@@ -7,6 +7,7 @@ in one sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,6 +49,7 @@ class Sentence:
     predicates: list[int] = field(default_factory=list)
     any_predicate: bool = False
     unreal: set[int] = field(default_factory=set)   # predicates of planned, possible or denied meetings
+    memo: dict = field(default_factory=dict)        # per-sentence results the fields of its meetings share
 
 
 @dataclass
@@ -193,8 +195,7 @@ def find_places(s: Sentence, lex: Lexicon) -> list[tuple[int, City]]:
 
 
 def token_at(s: Sentence, offset: int) -> int:
-    """Index of the token that contains a character offset."""
-    for k, (_, start, end) in enumerate(s.tokens):
-        if start <= offset < end or start > offset:
-            return k
-    return len(s.tokens) - 1
+    """Index of the token that contains a character offset (or the next one after it)."""
+    if "ends" not in s.memo:
+        s.memo["ends"] = [end for _, _, end in s.tokens]
+    return min(bisect.bisect_right(s.memo["ends"], offset), len(s.tokens) - 1)

@@ -34,7 +34,7 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
         expr = doc.dateline_date
     # A year comes from the publication date or the sentence itself; a year named
     # elsewhere in the article may be a historical one.
-    sentence_years = years_in(f.sentence.folded, lex)
+    sentence_years = _memo(f.sentence, ("years",), lambda: years_in(f.sentence.folded, lex))
     day, precision, weekday = resolve(expr, doc.ref, sentence_years[0] if sentence_years else None)
     return day, precision, weekday, text
 
@@ -42,7 +42,7 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
 def period_of(doc: Document, f: Found, lex: Lexicon) -> tuple[int | None, int | None]:
     """(year, month) the clause's own date expression points at, as far as known."""
     expr = _pick_date(f.sentence, f.predicate, f.clause)
-    sentence_years = years_in(f.sentence.folded, lex)
+    sentence_years = _memo(f.sentence, ("years",), lambda: years_in(f.sentence.folded, lex))
     return period(expr, doc.ref, sentence_years[0] if sentence_years else None)
 
 
@@ -98,8 +98,19 @@ def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexic
 _VISIT = frozenset(fold(w) for w in ("यात्रा", "दौरे", "दौरा", "राजकीय", "आधिकारिक"))
 
 
+def _memo(s: Sentence, key: tuple, compute):
+    """A result computed once per sentence (and clause): many meetings may share a clause."""
+    if key not in s.memo:
+        s.memo[key] = compute()
+    return s.memo[key]
+
+
 def _visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
     """'चीन की राजकीय यात्रा पर आए': the country being visited."""
+    return _memo(s, ("visited", clause), lambda: _find_visited(s, clause, lex))
+
+
+def _find_visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
     for i in range(clause[0], clause[1] - 2):
         hit = lex.countries.match(s.folded, i)
         if hit and s.folded[i + hit[0]] in (fold("की"), fold("के")) and s.folded[i + hit[0] + 1] in _VISIT:
@@ -108,6 +119,11 @@ def _visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
 
 
 def mode_of(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str:
+    """in_person, phone or video, from the words of the clause."""
+    return _memo(s, ("mode", clause), lambda: _find_mode(s, clause, lex))
+
+
+def _find_mode(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str:
     text = s.text[s.tokens[clause[0]][1]:s.tokens[clause[1] - 1][2]] if s.tokens else s.text
     if lex.video.search(text):
         return "video"

@@ -7,6 +7,7 @@ date, place, mode and the topics of the meeting's own passage (core/extract/fiel
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -40,7 +41,9 @@ def _irrealis(s: Sentence, k: int, lex: Lexicon) -> bool:
         if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP:
             break
         window.append(j)
-    names = {i for m in s.mentions for i in range(m.start, m.end)}   # "मोतेगी" is a name, not a future verb
+    if "names" not in s.memo:                                        # "मोतेगी" is a name, not a future verb
+        s.memo["names"] = {i for m in s.mentions for i in range(m.start, m.end)}
+    names = s.memo["names"]
     return any(lex.irrealis.match(s.tokens[j][0]) and not _after_the_fact(s.folded, j)
                for j in window if j not in names)
 
@@ -71,13 +74,25 @@ def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool, set[int]]:
     return found, seen, unreal
 
 
-def _clause(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int]:
+def _bounds(s: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """(token, where the next clause starts) of every clause boundary of a sentence."""
+    out = []
+    for j in range(len(s.folded)):
+        if lex.frames["boundaries"].match(s.folded, j):
+            out.append((j, j + 1))
+        elif lex.frames["relatives"].match(s.folded, j):
+            out.append((j, j))
+    return out
+
+
+def _clause(s: Sentence, k: int, lex: Lexicon, bounds: list[tuple[int, int]] | None = None) -> tuple[int, int]:
     """The clause around token k: 'A met B; C met D' has two, and so has 'A said that B met C';
     a relative clause starts at its pronoun ("..., जिन्होंने ... से बात की")."""
-    bounds = [(j, j + 1) for j in range(len(s.folded)) if lex.frames["boundaries"].match(s.folded, j)]
-    bounds += [(j, j) for j in range(len(s.folded)) if lex.frames["relatives"].match(s.folded, j)]
-    start = max((after for j, after in bounds if j < k), default=0)
-    end = next((j for j, _ in sorted(bounds) if j > k), len(s.folded))
+    bounds = _bounds(s, lex) if bounds is None else bounds
+    at = bisect.bisect_left(bounds, (k, -1))
+    start = bounds[at - 1][1] if at > 0 else 0
+    end = bounds[at][0] if at < len(bounds) and bounds[at][0] > k else (
+        bounds[at + 1][0] if at + 1 < len(bounds) else len(s.folded))
     return start, end
 
 
@@ -117,7 +132,7 @@ def _antecedent(doc: Document, s: Sentence, before: int, want_china: bool,
                 clusters: list[Cluster]) -> Mention | None:
     """The person a pronoun stands for: the nearest earlier named mention of the wanted side,
     earlier in the sentence ("X ने कहा कि उन्होंने ...") or in the three sentences before."""
-    earlier = [m for m in s.mentions if m.end <= before]
+    earlier = [m for m in s.mentions if before - _LOOK_BACK <= m.end <= before]
     for prev in [earlier] + [p.mentions for p in reversed(doc.sentences[max(0, s.index - 3):s.index])
                              if not p.headline]:
         for m in reversed(prev):
@@ -126,22 +141,33 @@ def _antecedent(doc: Document, s: Sentence, before: int, want_china: bool,
     return None
 
 
+_LOOK_BACK = 40      # tokens a pronoun looks back in its own sentence
 _RANK = ("agent", "subject", "leader", "partner", "joint", "of_predicate", "object", "genitive", "blocked",
          "after", "outside")
 
 
-def _slots(s: Sentence, k: int, clause: tuple[int, int], lex: Lexicon) -> dict[int, str]:
-    """Slot of every mention (by id) and every pronoun (by -1 - token) for the predicate at k."""
-    spans = {m.start: m.end for m in s.mentions}
-    pronouns = {}
-    for j in range(*clause):
+def _stand_ins(s: Sentence, lex: Lexicon) -> dict[int, int]:
+    """Pronouns, relative pronouns and "the delegation" of a sentence: start token -> end."""
+    spans = {m.start for m in s.mentions}
+    out = {}
+    for j in range(len(s.folded)):
         size = (s.folded[j] in lex.pronouns or lex.frames["relatives"].match(s.folded, j)
                 or lex.frames["delegations"].match(s.folded, j))
         if size and j not in spans:
-            pronouns[j] = j + (size if isinstance(size, int) else size[0])
+            out[j] = j + (size if isinstance(size, int) else size[0])
+    return out
+
+
+def _slots(s: Sentence, k: int, clause: tuple[int, int], window: tuple[int, int], lex: Lexicon,
+           stand_ins: dict[int, int]) -> dict[int, str]:
+    """Slot of every mention (by id) and every pronoun (by -1 - token) of the window for the
+    predicate at k (a window, not the whole clause: the work per predicate stays bounded)."""
+    lo, hi = window
+    spans = {m.start: m.end for m in s.mentions if lo <= m.start < hi + 8}
+    pronouns = {j: e for j, e in stand_ins.items() if lo <= j < hi + 8}
     predicates = set(s.predicates)
-    phrases = sorted([(m.start, m.end, id(m)) for m in s.mentions] + [(j, e, -1 - j) for j, e in pronouns.items()],
-                     reverse=True)
+    phrases = sorted([(m.start, m.end, id(m)) for m in s.mentions if lo <= m.start < hi]
+                     + [(j, e, -1 - j) for j, e in pronouns.items() if j < hi], reverse=True)
     after: dict[int, str] = {}
     out: dict[int, str] = {}
     for start, end, key in phrases:       # right to left: a coordinated phrase takes the slot after it
@@ -179,18 +205,25 @@ def _both_sides(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
 _SHARED = frozenset({"agent", "subject", "leader"})
 
 
-def _belongs(s: Sentence, k: int, clause: tuple[int, int], m: Mention, slot: str) -> bool:
+def _belongs(preds: list[int], k: int, clause: tuple[int, int], m: Mention, slot: str) -> bool:
     """Whether a person is an argument of the predicate at k, not of another in the clause.
 
     Hindi puts a predicate's arguments before it, so a person belongs to the first
     predicate after them (or to the last one, when none follows: "X की मुलाकात Y से
     हुई"); a subject is shared by the predicates after its own ("X ने A से मुलाकात की
     और B से बात की"). "मोदी और शी की मुलाकात के बाद जयशंकर की वांग यी से मुलाकात" is two.
+    `preds` are the sentence's predicates, real and unreal, in order.
     """
-    preds = sorted(p for p in set(s.predicates) | s.unreal if clause[0] <= p < clause[1])
-    later = [p for p in preds if p >= m.end]
-    own = later[0] if later else max((p for p in preds if p < m.start), default=k)
+    at = bisect.bisect_left(preds, m.end)
+    if at < len(preds) and preds[at] < clause[1]:
+        own = preds[at]
+    else:
+        before = bisect.bisect_left(preds, m.start) - 1
+        own = preds[before] if before >= 0 and preds[before] >= clause[0] else k
     return own == k or (own < k and slot in _SHARED)
+
+
+_SHARED_BACK = 4      # a subject is shared with at most this many predicates after its own
 
 
 def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
@@ -198,11 +231,17 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
     """The Chinese x foreign dyads of the meetings a sentence reports: the sides are the
     predicate's arguments (core/extract/frames.py), not everyone the clause names."""
     found = []
+    preds = sorted(set(s.predicates) | s.unreal)
+    bounds, stand_ins = _bounds(s, lex), _stand_ins(s, lex)
+    starts = [m.start for m in s.mentions]
     for k in s.predicates:
-        a, b = _clause(s, k, lex)
-        slots = _slots(s, k, (a, b), lex)
-        people = [m for m in s.mentions if a <= m.start < b and _takes_part(s, m, lex)
-                  and _belongs(s, k, (a, b), m, slots[id(m)])]
+        a, b = _clause(s, k, lex, bounds)
+        q = preds.index(k)
+        lo = max(a, preds[q - _SHARED_BACK] + 1 if q >= _SHARED_BACK else 0)
+        hi = preds[q + 1] if q + 1 < len(preds) and preds[q + 1] < b else b
+        slots = _slots(s, k, (a, b), (lo, hi), lex, stand_ins)
+        window = s.mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        people = [m for m in window if _takes_part(s, m, lex) and _belongs(preds, k, (a, b), m, slots[id(m)])]
         people.sort(key=lambda m: _RANK.index(slots[id(m)]))
         people = _unique(people)
         sides: dict[bool, list[Mention]] = {True: [], False: []}
@@ -218,7 +257,7 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
         for china_side in (True, False):
             if sides[china_side]:
                 continue
-            stand_in = next((j for j in range(a, b) if slots.get(-1 - j) in frames.STRONG), None)
+            stand_in = next((j for j in range(lo, hi) if slots.get(-1 - j) in frames.STRONG), None)
             if stand_in is not None:
                 extra = _stand_in(doc, s, stand_in, china_side, clusters, lex)
                 if extra:
@@ -228,7 +267,7 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
             if weak_pool[china_side] and strong_side[not china_side]:
                 sides[china_side] = weak_pool[china_side]      # "X की यात्रा के दौरान Y से मुलाकात"
                 reasons.append("fallback pairing")
-        if not sides[True] and not sides[False] and last and _both_sides(s, a, b, lex):
+        if not sides[True] and not sides[False] and last and _both_sides(s, lo, hi, lex):
             sides = {True: [last.china], False: [last.counterpart]}   # "दोनों नेता ... मिले थे"
             reasons.append("sides from 'both leaders'")
         unmarked = {id(m) for m in people if slots[id(m)] == "subject"}
