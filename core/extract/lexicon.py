@@ -148,7 +148,8 @@ _LEADERS = frozenset({"head_of_state", "head_of_government", "vice_head", "forei
 
 
 def _leader_short(gz: Gazetteer) -> PhraseTable:
-    """Short forms of leaders that no other gazetteer person, country or city uses."""
+    """One-word names that no other gazetteer person, country or city uses: of leaders,
+    and of other officials when the name is distinctive."""
     owners: dict[str, set[str]] = {}
     for official in gz.officials.values():
         for form in official.short:
@@ -161,11 +162,12 @@ def _leader_short(gz: Gazetteer) -> PhraseTable:
     stop = {fold(w) for w in gz.stopwords}
     table = PhraseTable()
     for official in gz.officials.values():
-        if not _LEADERS & {span.role for span in official.roles}:
-            continue
+        leader = bool(_LEADERS & {span.role for span in official.roles})
         for form in official.short:
             key = fold(form)
-            if len(owners[key]) == 1 and key not in places and key not in stop and len(key) >= 2:
+            # Below the leaders, only a distinctive name stands alone ("डोभाल", not "ली").
+            if (len(owners[key]) == 1 and key not in places and key not in stop
+                    and len(key) >= (2 if leader else 4)):
                 table.add(form, official.id)
     return table
 

@@ -1,0 +1,44 @@
+"""Extraction work grows linearly with a sentence's length: counted, not timed.
+
+A sentence without a danda that repeats a meeting clause ("चीन के वांग यी ने नेपाल के मंत्री
+से मुलाकात की और ...") once made every pair of names rescan the sentence. Here the slot
+readings and the title-phrase scans are counted for n and 2n clauses: twice the text
+may cost about twice the work, not four or eight times.
+"""
+from __future__ import annotations
+
+import pytest
+
+from core.extract import extract_meetings, frames, mentions
+from core.model import Article
+
+UNIT = "चीन के वांग यी ने नेपाल के मंत्री से मुलाकात की और "
+
+
+def _work(monkeypatch: pytest.MonkeyPatch, clauses: int) -> int:
+    calls = 0
+    slot, phrase = frames.slot, mentions._title_phrase
+
+    def counted_slot(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return slot(*args, **kwargs)
+
+    def counted_phrase(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return phrase(*args, **kwargs)
+
+    monkeypatch.setattr(frames, "slot", counted_slot)
+    monkeypatch.setattr(mentions, "_title_phrase", counted_phrase)
+    records = extract_meetings(Article("long.txt", UNIT * clauses))
+    assert len(records) == 1            # one pair, reported again and again
+    monkeypatch.setattr(frames, "slot", slot)
+    monkeypatch.setattr(mentions, "_title_phrase", phrase)
+    return calls
+
+
+def test_work_per_sentence_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _work(monkeypatch, 100), _work(monkeypatch, 200)
+    assert small > 100
+    assert large <= 2.2 * small
