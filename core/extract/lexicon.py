@@ -36,6 +36,31 @@ def skeleton(name: str) -> str:
     return _VOWELS.sub("", text).replace(" ", "")
 
 
+# Consonants by where and how they are said, one class each: aspiration, voicing,
+# retroflexion and nukta fall away, and so do the semivowels. The two ways of writing
+# Chinese names in Hindi then meet: चाओ लच्ची ~ झाओ लेजी, ली खछ्यांग ~ ली केछियांग,
+# च्यांग ज़ाइतोंग ~ जियांग ज़ाइदोंग, ली ह्वेई ~ ली हुई.
+_CLASSES = {**dict.fromkeys("कखगघक़ख़ग़", "K"), **dict.fromkeys("चछजझज़", "C"),
+            **dict.fromkeys("टठडढतथदधड़ढ़", "T"), **dict.fromkeys("पफबभफ़", "P"),
+            **dict.fromkeys("सशष", "S"), **dict.fromkeys("नणञङंँ", "N"), "म": "M", "ल": "L",
+            "र": "R", "ह": "H"}
+_CLASSES.pop("\u093c", None)      # the nukta of the composed letters above is no consonant
+
+
+@lru_cache(maxsize=1 << 16)
+def phonetic(name: str) -> str:
+    """A coarse sound key of a name: consonant classes per word, repeats merged."""
+    words = []
+    for word in unicodedata.normalize("NFC", name).replace("-", " ").split():
+        key = ""
+        for ch in unicodedata.normalize("NFD", word):
+            cls = _CLASSES.get(unicodedata.normalize("NFC", ch)) or _CLASSES.get(ch)
+            if cls and not key.endswith(cls):
+                key += cls
+        words.append(key)
+    return " ".join(words)
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Word and punctuation tokens with their character offsets."""
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
@@ -139,6 +164,8 @@ def _official_tables(gz: Gazetteer) -> tuple[PhraseTable, dict[str, list[str]], 
         for form in official.hi:
             table.add(form, official.id)
             full.setdefault(skeleton(form), []).append(official.id)
+            if len(form.split()) > 1:
+                full.setdefault("~" + phonetic(form), []).append(official.id)
         for form in official.short:
             short.setdefault(skeleton(form), []).append(official.id)
     return table, short, full

@@ -6,10 +6,11 @@ variants, unnamed "the Pakistani president") to one Cluster.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
-from core.extract.lexicon import Lexicon, fold, skeleton
+from core.extract.lexicon import Lexicon, fold, phonetic, skeleton
 
 _GENITIVE = frozenset(fold(w) for w in ("के", "की", "का"))
 _POSTING = fold("में")
@@ -345,12 +346,26 @@ def _link_official(mention: Mention, lex: Lexicon) -> str | None:
             return leader[1]
     skel = skeleton(mention.name)
     candidates = lex.full_index.get(skel, [])
+    if not candidates and len(mention.name_tokens) > 1:       # the other spelling tradition: चाओ लच्ची ~ झाओ लेजी
+        candidates = lex.full_index.get("~" + phonetic(mention.name), [])
     if not candidates and len(mention.name_tokens) == 1 and len(skel) >= 3:
         candidates = lex.short_index.get(skel, [])
     officials = [lex.gz.officials[c] for c in dict.fromkeys(candidates)]
     if mention.country:
         officials = [o for o in officials if o.country == mention.country]
+    if len(officials) > 1 and len(mention.name_tokens) > 1:
+        officials = _closest(mention.name, officials)
     return officials[0].id if len(officials) == 1 and (mention.country or len(mention.name_tokens) > 1) else None
+
+
+def _closest(name: str, officials: list) -> list:
+    """Of officials whose names sound alike (ली केछियांग: Li Keqiang or Liu Guozhong), the one
+    spelled most like the name, when it is clearly the closest; else all of them."""
+    def score(official) -> float:
+        return max(difflib.SequenceMatcher(None, fold(name), fold(form)).ratio() for form in official.hi)
+    ranked = sorted(officials, key=score, reverse=True)
+    best, second = score(ranked[0]), score(ranked[1])
+    return ranked[:1] if best >= 0.6 and best - second >= 0.1 else ranked
 
 
 def _surname_keys(tokens: tuple[str, ...], country: str | None) -> set[str]:
