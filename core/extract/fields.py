@@ -11,9 +11,24 @@ from core.extract.gazetteer import City
 from core.extract.lexicon import Lexicon, fold, tokenize
 
 
+_HAPPENED = frozenset(fold(w) for w in ("हुए", "हुई", "हुआ", "हुईं"))
+_DAYTIME = frozenset(fold(w) for w in ("को", "की", "के", "रात", "शाम", "सुबह", "दोपहर", "तड़के"))
+
+
+def _other_event(s: Sentence, d: DateExpr) -> bool:
+    """'सोमवार की रात हुई झड़प के बाद ... बात की': the date of another event, not the meeting's."""
+    j = d.end
+    while j < len(s.folded) and s.folded[j] in _DAYTIME:
+        j += 1
+    if j >= len(s.folded) or s.folded[j] not in _HAPPENED:
+        return False
+    after = set(range(j + 1, j + 3))
+    return not after & (set(s.predicates) | s.unreal)
+
+
 def _pick_date(s: Sentence, k: int, clause: tuple[int, int]) -> DateExpr | None:
     """The date of the clause: the most specific, the nearest before the predicate."""
-    dates = [d for d in s.dates if clause[0] <= d.start < clause[1]]
+    dates = [d for d in s.dates if clause[0] <= d.start < clause[1] and not _other_event(s, d)]
     if not dates:
         return None
     return max(dates, key=lambda d: (d.rank, d.start <= k, -abs(k - d.start)))
@@ -28,15 +43,31 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
     if expr is not None and expr.same_day:        # "उसी दिन": the day of the meeting before
         return (*before, f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]])
     text = None
+    source = f.sentence
+    if expr is None and not (f.sentence.lead and doc.dateline_date):
+        source, expr = _date_before(doc, f)           # "12 मई को ली ने ... भेंट की। ली ने टोगो के ..."
     if expr is not None:
-        text = f.sentence.text[f.sentence.tokens[expr.start][1]:f.sentence.tokens[expr.end - 1][2]]
+        text = source.text[source.tokens[expr.start][1]:source.tokens[expr.end - 1][2]]
     elif f.sentence.lead and doc.dateline_date:
         expr = doc.dateline_date
     # A year comes from the publication date or the sentence itself; a year named
     # elsewhere in the article may be a historical one.
-    sentence_years = _memo(f.sentence, ("years",), lambda: years_in(f.sentence.folded, lex))
+    sentence_years = _memo(source, ("years",), lambda: years_in(source.folded, lex))
     day, precision, weekday = resolve(expr, doc.ref, sentence_years[0] if sentence_years else None)
     return day, precision, weekday, text
+
+
+def _date_before(doc: Document, f: Found) -> tuple[Sentence, DateExpr | None]:
+    """The date of a meeting told in the sentence before, in the same paragraph, about one of
+    the same people: the visit or round of meetings this one belongs to."""
+    s = f.sentence
+    prev = doc.sentences[s.index - 1] if s.index > 0 else None
+    people = {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
+    if (prev is None or prev.para != s.para or prev.headline or not prev.predicates or not prev.dates
+            or not people & {m.cluster for m in prev.mentions}):
+        return s, None
+    k = prev.predicates[0]
+    return prev, _pick_date(prev, k, (0, len(prev.folded)))
 
 
 def period_of(doc: Document, f: Found, lex: Lexicon) -> tuple[int | None, int | None]:
@@ -92,10 +123,16 @@ def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexic
         return previous
     if doc.dateline_city and doc.dateline_city.country in (CHINA, cp_country):
         return _city_place(doc.dateline_city, lex)
-    return None, _visited(s, f.clause, lex)
+    visited = _visited(s, f.clause, lex)
+    for prev in reversed(doc.sentences[max(0, s.index - 2):s.index]):
+        if visited or prev.para != s.para or prev.headline:
+            break
+        visited = _visited(prev, (0, len(prev.folded)), lex)   # "X इन दिनों चीन के दौरे पर हैं। उन्होंने ..."
+    return None, visited
 
 
 _VISIT = frozenset(fold(w) for w in ("यात्रा", "दौरे", "दौरा", "राजकीय", "आधिकारिक"))
+_ARRIVE = frozenset(fold(w) for w in ("पहुंचे", "पहुँचे", "पहुंचीं", "पहुंची", "पहुंचा", "आए", "आईं"))
 
 
 def _memo(s: Sentence, key: tuple, compute):
@@ -111,9 +148,13 @@ def _visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
 
 
 def _find_visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | None:
-    for i in range(clause[0], clause[1] - 2):
+    for i in range(clause[0], clause[1] - 1):
         hit = lex.countries.match(s.folded, i)
-        if hit and s.folded[i + hit[0]] in (fold("की"), fold("के")) and s.folded[i + hit[0] + 1] in _VISIT:
+        if not hit or i + hit[0] >= len(s.folded):
+            continue
+        nxt = s.folded[i + hit[0]]
+        if nxt in _ARRIVE or (nxt in (fold("की"), fold("के")) and i + hit[0] + 1 < len(s.folded)
+                              and s.folded[i + hit[0] + 1] in _VISIT):
             return hit[1]
     return None
 

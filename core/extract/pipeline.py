@@ -23,6 +23,7 @@ from core.model import Article, Meeting, Person
 
 _WINDOW_STOP = frozenset(fold(w) for w in ("और", "तथा", "एवं", "कि", "लेकिन", "जबकि", "जिसमें", "जिसके", "जहां",
                                           "जहाँ", "जब", "क्योंकि"))
+_AND = frozenset(fold(w) for w in ("और", "तथा", "एवं", "व"))
 _AFTER_ONLY = frozenset(fold(w) for w in ("पहले", "लिए"))
 
 
@@ -37,13 +38,15 @@ def _irrealis(s: Sentence, k: int, lex: Lexicon) -> bool:
             break
         if s.folded[j] not in _AFTER_ONLY:    # "पहले भी मुलाकात की थी" was held
             window.append(j)
-    for j in range(k + 1, min(len(s.folded), k + 7)):
-        if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP:
-            break
-        window.append(j)
     if "names" not in s.memo:                                        # "मोतेगी" is a name, not a future verb
         s.memo["names"] = {i for m in s.mentions for i in range(m.start, m.end)}
     names = s.memo["names"]
+    words = 0            # a partner's name between the predicate and its verb does not count
+    for j in range(k + 1, min(len(s.folded), k + 20)):
+        if not s.folded[j][0].isalnum() or s.folded[j] in _WINDOW_STOP or words >= 6:
+            break
+        window.append(j)
+        words += j not in names
     return any(lex.irrealis.match(s.tokens[j][0]) and not _after_the_fact(s.folded, j)
                for j in window if j not in names)
 
@@ -405,6 +408,11 @@ def _host(doc: Document) -> str | None:
         for m in s.mentions:
             if here and m.title and not m.country and not m.org and not m.official:
                 m.country = here
+        for a, b in zip(s.mentions, s.mentions[1:]):
+            # "गोवा के राज्यपाल X और मुख्यमंत्री Y", "चीनी राष्ट्रपति शी और प्रधानमंत्री ली": one country
+            joined = b.start == a.end + 1 and (s.folded[a.end] == "," or s.folded[a.end] in _AND)
+            if joined and a.country and b.title and not b.country and not b.org and not b.official:
+                b.country = a.country
     if postings and doc.home in (None, CHINA):
         return postings[0]
     return doc.home
