@@ -167,7 +167,7 @@ def _name_after(tokens: list[tuple[str, int, int]], folded: list[str], i: int,
             i += 1          # an initial: "एस. जयशंकर"
             continue
         plural = i == start and tok.endswith("\u094b\u0902")     # "शहरों": a plural noun, not a name
-        if plural or not _name_token(folded, i, lex) or (i > start and lex.places.match(folded, i)):
+        if plural or not _name_token(folded, i, lex, inside=i > start) or (i > start and lex.places.match(folded, i)):
             break
         i += 1
     return start, i
@@ -188,14 +188,23 @@ def _latin_name_end(folded: list[str], i: int, lex: Lexicon) -> int:
     return end if end - i >= 2 else i
 
 
-def _name_token(folded: list[str], i: int, lex: Lexicon) -> bool:
-    """A Devanagari word that can be part of a name: no common word, title, country or date word."""
+def _name_token(folded: list[str], i: int, lex: Lexicon, inside: bool = False) -> bool:
+    """A Devanagari word that can be part of a name: no common word, title, country, date word
+    or verb form ("करेंगे", "बनने"). Inside a name a month word may be a given name ("तोंग जून")
+    unless a date follows it ("जून में", "जून 2024")."""
     tok = folded[i]
-    return ("\u0900" <= tok[0] <= "\u097f" and tok[0].isalpha() and tok not in lex.stopwords
-            and not lex.titles.match(folded, i) and not lex.months.get(tok) and not lex.weekdays.get(tok)
-            and not _country_at(folded, i, lex))
+    if not ("\u0900" <= tok[0] <= "\u097f" and tok[0].isalpha()) or tok in lex.stopwords:
+        return False
+    if lex.months.get(tok):
+        nxt = folded[i + 1] if i + 1 < len(folded) else ""
+        return inside and not (nxt.isdigit() or nxt in _MONTH_AFTER)
+    return (not lex.titles.match(folded, i) and not lex.weekdays.get(tok) and not _country_at(folded, i, lex)
+            and not _VERB_FORM.search(tok))
 
 
+_MONTH_AFTER = frozenset(fold(w) for w in ("में", "तक", "महीने", "माह", "को", "के", "की"))
+# Future verb forms are never names ("करेंगे"); infinitives are stop-words ("बनने", "मिलने").
+_VERB_FORM = re.compile("(?:ेंगे|ेंगी|ूंगा|ाएंगे|ाएगा|ाएगी|ायेंगे)$")    # not "ेगा": ओर्तेगा, वेगा
 _OPEN = frozenset({",", "("})
 _CLOSE = frozenset({",", ")"})
 _COPULA = frozenset(fold(w) for w in ("है", "हैं", "थे", "थी", "थीं", "था"))
