@@ -121,6 +121,7 @@ class Gazetteer:
     pronouns: tuple[str, ...]
     not_participant: tuple[str, ...]
     both_sides: tuple[str, ...]
+    conditional: tuple[str, ...]           # "अगर": the meeting after it is a condition
     months: dict[str, int]                 # month name -> 1..12
     weekdays: dict[str, str]               # weekday name -> english weekday
     relative_days: dict[str, int]          # "कल" -> -1
@@ -348,8 +349,10 @@ def _words(path: Path) -> dict[str, Any]:
     """meeting_words.yaml: predicate, negative and mode patterns."""
     data = _read(path)
     keys = ("predicates", "not_meeting", "irrealis", "phone", "video", "pronouns", "not_participant", "both_sides")
-    _check_keys(path.name, data, {"source", *keys}, set())
-    return {key: _patterns(f"{path.name} {key}", data[key]) for key in keys}
+    _check_keys(path.name, data, {"source", "conditional", *keys}, set())
+    out = {key: _patterns(f"{path.name} {key}", data[key]) for key in keys}
+    out["conditional"] = _forms(f"{path.name} conditional", data["conditional"])
+    return out
 
 
 def _calendar(path: Path) -> dict[str, Any]:

@@ -119,6 +119,7 @@ class Lexicon:
     phone: re.Pattern
     video: re.Pattern
     pronouns: frozenset[str]
+    conditional: frozenset[str]
     not_participant: re.Pattern
     short_index: dict[str, list[str]]    # skeleton of a short or last-name form -> official ids
     full_index: dict[str, list[str]]     # skeleton of a full name -> official ids
@@ -280,6 +281,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         irrealis=re.compile(rf"^(?:{'|'.join(gz.irrealis)})$"),
         phone=_words(gz.phone), video=_words(gz.video),
         pronouns=frozenset(fold(p) for p in gz.pronouns),
+        conditional=frozenset(fold(w) for w in gz.conditional),
         not_participant=re.compile("|".join(f"(?:{p})" for p in gz.not_participant)),
         short_index=short_index, full_index=full_index,
         months={fold(k): v for k, v in gz.months.items()},

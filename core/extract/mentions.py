@@ -199,7 +199,18 @@ def _name_token(folded: list[str], i: int, lex: Lexicon, inside: bool = False) -
         nxt = folded[i + 1] if i + 1 < len(folded) else ""
         return inside and not (nxt.isdigit() or nxt in _MONTH_AFTER)
     return (not lex.titles.match(folded, i) and not lex.weekdays.get(tok) and not _country_at(folded, i, lex)
-            and not _VERB_FORM.search(tok))
+            and not _VERB_FORM.search(tok) and not _acronym(tok))
+
+
+# English letter names as Hindi writes them: "यूएनजीए", "एससीओ", "आईएएनएस" are acronyms, never names.
+_LETTER_NAMES = ("डब्ल्यू", "क्यू", "एक्स", "एफ", "एच", "एल", "एम", "एन", "एस", "आर", "वाई", "जेड", "ज़ेड", "आई",
+                 "ए", "बी", "सी", "डी", "ई", "जी", "जे", "के", "ओ", "पी", "टी", "यू", "वी")
+_ACRONYM = re.compile("(?:" + "|".join(sorted(map(fold, _LETTER_NAMES), key=len, reverse=True)) + "){3,}")
+
+
+def _acronym(tok: str) -> bool:
+    """A word spelled out of three or more English letter names."""
+    return bool(_ACRONYM.fullmatch(tok))
 
 
 _MONTH_AFTER = frozenset(fold(w) for w in ("में", "तक", "महीने", "माह", "को", "के", "की"))

@@ -70,11 +70,29 @@ def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool, set[int]]:
             continue
         seen = True
         k = token_at(s, match.start())
-        if _irrealis(s, k, lex):
+        if _irrealis(s, k, lex) or _conditional(s, k, lex):
             unreal.add(k)
-        else:
+        elif not _this_meeting(s, k, lex):
             found.append(k)
     return found, seen, unreal
+
+
+def _conditional(s: Sentence, k: int, lex: Lexicon) -> bool:
+    """'अगर वांग यी ... से मुलाकात करते हैं, तो ...': a meeting on a condition is not held."""
+    start = max(0, k - 25)
+    return any(s.folded[j] in lex.conditional for j in range(start, k))
+
+
+def _this_meeting(s: Sentence, k: int, lex: Lexicon) -> bool:
+    """'इस मुलाकात की जानकारी दी', 'इस मुलाकात में': the meeting told already, no new report."""
+    before = s.folded[max(0, k - 2):k]
+    if not before:
+        return False
+    last = before[-1]
+    if lex.frames["this_meeting"].match([last], 0):
+        return True
+    return len(before) == 2 and bool(lex.frames["this_meeting"].match(before, 0)) and bool(
+        lex.frames["modifiers"].match([last], 0))
 
 
 def _bounds(s: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
@@ -267,7 +285,7 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
                     sides[china_side] = [extra]
                     reasons.append("side found through a pronoun")
                     continue
-            if weak_pool[china_side] and strong_side[not china_side]:
+            if weak_pool[china_side] and strong_side[not china_side] and not s.headline:
                 sides[china_side] = weak_pool[china_side]      # "X की यात्रा के दौरान Y से मुलाकात"
                 reasons.append("fallback pairing")
         if not sides[True] and not sides[False] and last and _both_sides(s, lo, hi, lex):
