@@ -104,6 +104,10 @@ def _place_of(name: str, lex: Lexicon) -> City | None:
 def _dateline(para: str, lex: Lexicon) -> tuple[City | None, DateExpr | None, str]:
     """Agency dateline at the start of the first paragraph: (city, date, rest of text)."""
     match = _DATELINE.match(para)
+    if match and not _place_of(match["place"], lex) and _country_of(match["agency"], lex):
+        # "ब्यूनस आयर्स (अर्जेंटीना)।": a city the gazetteer lacks, in a country it knows
+        country = _country_of(match["agency"], lex)
+        return City("", country, (match["place"].strip(),), "city"), None, para[match.end():]
     if not (match and (_place_of(match["place"], lex) or fold(match["agency"].strip()) in _agencies(lex))):
         match = _DATELINE_DATED.match(para)
         match = match if match and _place_of(match["place"], lex) else None
@@ -118,6 +122,13 @@ def _dateline(para: str, lex: Lexicon) -> tuple[City | None, DateExpr | None, st
     if match and _place_of(match["place"], lex):
         return _place_of(match["place"], lex), None, para[match.end():]
     return None, None, para
+
+
+def _country_of(text: str, lex: Lexicon) -> str | None:
+    """The country a bracket of a dateline names exactly, if any."""
+    folded = [fold(t) for t, _, _ in tokenize(text.strip())]
+    hit = lex.countries.match(folded, 0) if folded else None
+    return hit[1] if hit and hit[0] == len(folded) else None
 
 
 def _agencies(lex: Lexicon) -> frozenset[str]:
@@ -156,8 +167,9 @@ def split(article: Article, lex: Lexicon) -> Document:
     headline = _headlines(paras)
     city = expr = None
     sentences: list[Sentence] = []
+    heads = {para.strip() for para in paras[:headline]}
     for p, para in enumerate(paras):
-        is_head = p < headline
+        is_head = p < headline or para.strip() in heads     # a headline repeated in the page (a caption)
         if p == headline:
             city, expr, para = _dateline(para, lex)
         for k, text in enumerate(s for s in _SENTENCE_END.split(para) if s.strip()):

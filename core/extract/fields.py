@@ -81,7 +81,7 @@ def _city_place(city: City, lex: Lexicon) -> tuple[str, str]:
     """(city, country) of a city, or of the city a venue is in."""
     if city.kind == "venue" and city.city:
         return city.city, city.country
-    return city.en, city.country
+    return city.en or None, city.country          # "" : a dateline city the gazetteer lacks
 
 
 _HERE = frozenset(fold(w) for w in ("यहां", "यहाँ", "यहीं"))

@@ -364,10 +364,11 @@ def _earlier(doc: Document, main: Meeting, fs: list[Found], records: list[Meetin
         if f.sentence.headline or record.date_text is None or record.date_precision == "none" or when in seen:
             continue
         folded = f.sentence.folded
-        verb, lead = folded[f.predicate + 1:f.predicate + 6], folded[max(0, f.predicate - 4):f.predicate]
-        if (any(lex.frames["earlier"].match(verb, i) for i in range(len(verb)))
-                and not any(lex.frames["this_meeting"].match(lead, i) for i in range(len(lead)))
-                and not _compatible_dates(main_period, period_of(doc, f, lex))):
+        lead = folded[max(0, f.predicate - 4):f.predicate]
+        # An undated main report says nothing against an earlier meeting with a date of its own.
+        unknown = main_period == (None, None)
+        if (_pluperfect(f, lex) and not any(lex.frames["this_meeting"].match(lead, i) for i in range(len(lead)))
+                and (unknown or not _compatible_dates(main_period, period_of(doc, f, lex)))):
             seen.add(when)
             out.append(replace(record, reasons=record.reasons + ("earlier meeting",),
                                confidence=confidence.score(record.reasons + ("earlier meeting",))))
@@ -380,17 +381,29 @@ def _compatible_dates(main: tuple[int | None, int | None], other: tuple[int | No
     return all(a is None or b is None or a == b for a, b in zip(main, other))
 
 
-def _merge(records: list[Meeting], from_headline: bool) -> Meeting:
+def _pluperfect(f: Found, lex: Lexicon) -> bool:
+    """The verb group says the meeting had taken place before ("मिले थे", "कर चुके हैं")."""
+    verb = f.sentence.folded[f.predicate + 1:f.predicate + 6]
+    return any(lex.frames["earlier"].match(verb, i) for i in range(len(verb)))
+
+
+def _merge(records: list[Meeting], fs: list[Found], lex: Lexicon) -> Meeting:
     """One dyad reported several times: the first report in the body.
 
-    Later sentences about the same pair often name other dates ("बातचीत में ... 9 मई
-    की वर्षगांठ"), so only a headline-only report borrows date and place from them.
+    Later sentences about the same pair often tell other meetings ("पिछले साल भी मिले थे"),
+    so a headline-only report borrows date and place from any report, and an undated first
+    report borrows only the date of a later report of the same meeting (not a pluperfect one).
     """
     first = records[0]
-    if not from_headline:
+    if fs[0].sentence.headline:
+        dated = next((r for r in records if r.date_precision != "none"), first)
+        placed = next((r for r in records if r.city or r.place_country), first)
+    elif first.date_precision == "none":
+        dated = next((r for r, f in zip(records[1:], fs[1:]) if r.date_precision != "none"
+                      and not f.sentence.headline and not _pluperfect(f, lex)), first)
+        placed = first
+    else:
         return first
-    dated = next((r for r in records if r.date_precision != "none"), first)
-    placed = next((r for r in records if r.city or r.place_country), first)
     reasons = tuple(r for r in first.reasons if r != "no date" or dated.date_precision == "none")
     return Meeting(first.source, first.article_id, first.china, first.counterpart, dated.date,
                    dated.date_precision, dated.weekday, dated.date_text, placed.city, placed.place_country,
@@ -475,7 +488,7 @@ def extract_meetings(article: Article) -> list[Meeting]:
         fs.sort(key=lambda f: (f.sentence.headline, f.sentence.index))
         key = (_person(fs[0].china, clusters, lex).key, _person(fs[0].counterpart, clusters, lex).key)
         records = [_record(doc, f, clusters, topics[key], lex, previous, before) for f in fs]
-        out.append(_merge(records, fs[0].sentence.headline))
+        out.append(_merge(records, fs, lex))
         out += _earlier(doc, out[-1], fs, records, lex)
         if out[-1].city or out[-1].place_country:
             previous = (out[-1].city, out[-1].place_country)
