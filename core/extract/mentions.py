@@ -241,6 +241,7 @@ def _name_before(folded: list[str], phrase_start: int, title_end: int, lex: Lexi
 _ROLE_RANK = ("head_of_state", "head_of_government", "vice_head", "foreign_minister", "deputy_foreign_minister",
               "special_envoy", "ambassador", "minister", "legislator", "party_official", "senior_official", "other")
 _GENERIC_ROLES = frozenset({"senior_official", "party_official", "other"})
+_VAGUE_TITLES = frozenset({"senior_official", "party_official"})    # a title that may hide a higher office
 _AND = frozenset(fold(w) for w in ("और", "तथा", "एवं", "व"))
 
 
@@ -437,8 +438,10 @@ def _finish(cluster: Cluster, lex: Lexicon, year: int | None, home: str | None) 
     cluster.role = titled[0].role if titled else (official.role_in(year) if official else None)
     if cluster.org and not cluster.country:
         cluster.role = "other"             # the contract: officials of international organisations
-    elif official and year and titled and cluster.role in _GENERIC_ROLES and not titled[0].party:
-        # "पोलित ब्यूरो सदस्य और ... कार्यालय के निदेशक वांग यी" is still the foreign minister that year.
+    elif (official and titled and cluster.role in _VAGUE_TITLES and not titled[0].party
+          and not titled[0].spokesperson):
+        # "पोलित ब्यूरो सदस्य और ... कार्यालय के निदेशक वांग यी" is still the foreign minister that year;
+        # "अमेरिकी विदेश सचिव" is the Secretary of State. (A governor's "राज्यपाल" is never overridden.)
         known = official.role_in(year)
         if _ROLE_RANK.index(known) < _ROLE_RANK.index(cluster.role):
             cluster.role = known
