@@ -21,6 +21,9 @@ from core.model import Article
 CHINA = "CHN"
 NOT_COUNTERPART = frozenset({"CHN", "HKG", "MAC"})   # Chinese officials meeting Chinese officials
 _SENTENCE_END = re.compile(r"(?<=[।?!])\s*|(?<=[^\s.]{3}\.)\s+")
+# Web Hindi often ends a sentence with a full stop after a short verb ("मुलाकात की. 2020 में ..."),
+# which the rule above leaves alone so that initials stay ("एस. जयशंकर", "डॉ. ली").
+_SHORT_VERB_END = re.compile(r"(?<=\s)(?:की|है|हैं|थी|थे|था|थीं|गई|गए|गया|दी|दिए|ली|लिए|हो|हुई|हुए|हुआ|रहे|रही|रहा)\.(?=\s)")
 _HEADLINE_MAX = 250
 _DATELINE = re.compile(
     r"^(?P<place>[^\d,()।:]{2,40}?)\s*(?:,\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?)?"
@@ -29,7 +32,7 @@ _DATELINE_BARE = re.compile(r"^(?P<place>[^\d,()।:]{2,30}?)\s*[:।]\s+")
 # "ढाका, 9 मई 2022।": a dated dateline without an agency
 _DATELINE_DATED = re.compile(
     r"^(?P<place>[^\d,()।:]{2,30}?)\s*,?\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,()]+)(?:\s*,?\s*(?P<year>\d{4}))?\s*[।:]\s*")
-_PLACE_CONTEXT = frozenset(fold(w) for w in ("में", "के", "की", "का", "स्थित", ","))
+_PLACE_CONTEXT = frozenset(fold(w) for w in ("में", "के", "की", "का", "स्थित", ",", "("))   # "बाली (इंडोनेशिया)"
 
 
 @dataclass
@@ -149,6 +152,18 @@ def _reference_date(article: Article, dateline: DateExpr | None, year_hint: int 
     return None
 
 
+def _sentences(para: str) -> list[str]:
+    """A paragraph's sentences: at a danda, ?, !, or a full stop that ends a sentence."""
+    out = []
+    for piece in _SENTENCE_END.split(para):
+        start = 0
+        for match in _SHORT_VERB_END.finditer(piece):
+            out.append(piece[start:match.end()].strip())
+            start = match.end()
+        out.append(piece[start:].strip())
+    return out
+
+
 def _near(published: date, dateline: DateExpr) -> bool:
     """A dateline's day is the publication day or up to three days before it."""
     for year in (published.year, published.year - 1):
@@ -172,9 +187,9 @@ def split(article: Article, lex: Lexicon) -> Document:
         is_head = p < headline or para.strip() in heads     # a headline repeated in the page (a caption)
         if p == headline:
             city, expr, para = _dateline(para, lex)
-        for k, text in enumerate(s for s in _SENTENCE_END.split(para) if s.strip()):
-            tokens = tokenize(text)
-            sentences.append(Sentence(len(sentences), p, text.strip(), is_head, p == headline and k == 0,
+        for k, text in enumerate(s.strip() for s in _sentences(para) if s.strip()):
+            tokens = tokenize(text)           # offsets into the stripped text the sentence keeps
+            sentences.append(Sentence(len(sentences), p, text, is_head, p == headline and k == 0,
                                       tokens, [fold(t) for t, _, _ in tokens]))
     years = [y for s in sentences for y in years_in(s.folded, lex)]
     year_hint = max((y for y in years if not article.published or y <= article.published.year), default=None)

@@ -365,8 +365,9 @@ def _earlier(doc: Document, main: Meeting, fs: list[Found], records: list[Meetin
             continue
         folded = f.sentence.folded
         lead = folded[max(0, f.predicate - 4):f.predicate]
-        # An undated main report says nothing against an earlier meeting with a date of its own.
-        unknown = main_period == (None, None)
+        # An undated main report says nothing against an earlier meeting with a date of its own,
+        # unless it is told in the pluperfect itself: then the dated report is the same meeting.
+        unknown = main_period == (None, None) and not _pluperfect(first, lex)
         if (_pluperfect(f, lex) and not any(lex.frames["this_meeting"].match(lead, i) for i in range(len(lead)))
                 and (unknown or not _compatible_dates(main_period, period_of(doc, f, lex)))):
             seen.add(when)
@@ -399,9 +400,11 @@ def _merge(records: list[Meeting], fs: list[Found], lex: Lexicon) -> Meeting:
         dated = next((r for r in records if r.date_precision != "none"), first)
         placed = next((r for r in records if r.city or r.place_country), first)
     elif first.date_precision == "none":
-        dated = next((r for r, f in zip(records[1:], fs[1:]) if r.date_precision != "none"
-                      and not f.sentence.headline and not _pluperfect(f, lex)), first)
-        placed = first
+        told_before = _pluperfect(fs[0], lex)
+        same = [(r, f) for r, f in zip(records[1:], fs[1:])
+                if not f.sentence.headline and (told_before or not _pluperfect(f, lex))]
+        dated = next((r for r, _ in same if r.date_precision != "none"), first)
+        placed = first if first.city or first.place_country or not told_before else dated
     else:
         return first
     reasons = tuple(r for r in first.reasons if r != "no date" or dated.date_precision == "none")
