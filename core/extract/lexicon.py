@@ -107,6 +107,7 @@ class Lexicon:
     leader_short: PhraseTable       # one-word names of leaders that name one person only
     organisations: PhraseTable      # -> organisation id
     titles: PhraseTable             # -> (role, title form)
+    plural_titles: PhraseTable      # "प्रधानमंत्रियों", "विदेश मंत्रियों" -> (role, singular form)
     honorifics: frozenset[str]
     former: frozenset[str]
     stopwords: frozenset[str]
@@ -248,8 +249,12 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         for form in city.hi:
             places.add(form, city)
         ambiguous.update(fold(a) for a in city.ambiguous)
+    plural_titles = PhraseTable()
     for form, role in gz.titles.items():
         titles.add(form, (role, form))
+        plural = _plural(form)
+        if plural:
+            plural_titles.add(plural, (role, form))
     for form in gz.counterpart_words:
         titles.add(form, ("counterpart", form))
     for form, offset in gz.relative_days.items():
@@ -272,7 +277,7 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         gz=gz, countries=countries, places=places, officials=officials, officials_en=officials_en,
         leader_short=leader_short,
         organisations=organisations,
-        titles=titles,
+        titles=titles, plural_titles=plural_titles,
         honorifics=frozenset(fold(h.rstrip(".")) for h in gz.honorifics),
         former=frozenset(fold(f) for f in gz.former),
         stopwords=frozenset(fold(w) for w in gz.stopwords), ambiguous=frozenset(ambiguous),
@@ -295,6 +300,18 @@ def build_lexicon(gz: Gazetteer) -> Lexicon:
         frames={key: _phrases(forms) for key, forms in gz.frames.items()},
         party_words=_phrases(gz.party_words),
     )
+
+
+def _plural(form: str) -> str | None:
+    """The oblique plural of a title: 'प्रधानमंत्री' -> 'प्रधानमंत्रियों', 'राजदूत' -> 'राजदूतों'."""
+    head, _, last = form.rpartition(" ")
+    if last.endswith("ी"):
+        plural = last[:-1] + "ियों"
+    elif last[-1:] in "ािुूेैोौंः":
+        return None
+    else:
+        plural = last + "ों"
+    return f"{head} {plural}".strip()
 
 
 def _regions_table(gz: Gazetteer) -> PhraseTable:

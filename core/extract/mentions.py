@@ -345,7 +345,40 @@ def find_mentions(sent: int, text: str, tokens: list[tuple[str, int, int]], fold
             if i not in used and "-" in folded[i]:
                 mentions += _leader_pair(sent, i, tokens[i][0], folded[i], lex)
             i += 1
+    mentions += _plural_titled(sent, tokens, folded, text, lex, used)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_LIST_JOINS = frozenset(fold(w) for w in (",", "और", "तथा", "एवं", "व"))
+
+
+def _plural_titled(sent: int, tokens: list[tuple[str, int, int]], folded: list[str], text: str, lex: Lexicon,
+                   used: set[int]) -> list[Mention]:
+    """'समोआ, टोंगा और वानुअतु के प्रधानमंत्रियों से': one unnamed official per country listed."""
+    out = []
+    for i in range(2, len(folded)):
+        hit = lex.plural_titles.match(folded, i)
+        if not hit or folded[i - 1] not in _GENITIVE or i in used:
+            continue
+        size, (role, form) = hit
+        countries, j = [], i - 2
+        while j >= 0:
+            found = next(((k, _country_at(folded, k, lex)) for k in range(max(0, j - 3), j + 1)
+                          if (_country_at(folded, k, lex) or (0, ""))[0] == j - k + 1), None)
+            if not found:
+                break
+            k, (_, iso3) = found
+            countries.append((k, iso3))
+            j = k - 1
+            if j < 0 or folded[j] not in _LIST_JOINS:
+                break
+            j -= 1
+        if len(countries) < 2 or any(k in used for k, _ in countries):
+            continue
+        title = text[tokens[i][1]:tokens[i + size - 1][2]]
+        out += [Mention(sent, k, i + size, None, (), title=title, role=role, country=iso3) for k, iso3 in countries]
+        used.update(range(countries[-1][0], i + size))
+    return out
 
 
 def _leader_pair(sent: int, i: int, raw: str, tok: str, lex: Lexicon) -> list[Mention]:
