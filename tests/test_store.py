@@ -321,3 +321,49 @@ def test_reextract_keeps_an_article_whose_extraction_fails(tmp_path, corpus):
 
     ingest([corpus], db, extractor=broken_on_a, reextract=True)
     assert store.table_counts(db)["meetings"] == 3
+
+
+def test_a_read_after_a_swap_sees_the_new_file_while_another_thread_holds_the_old(tmp_path, corpus):
+    """Streamlit sessions are threads of one process: one still holds a connection when an
+    ingest swaps the file; the other thread's next read must see the new rows."""
+    import threading
+    db = tmp_path / "m.duckdb"
+    run([corpus / "a.txt"], db)
+    held, release, results = threading.Event(), threading.Event(), {}
+
+    def old_session() -> None:
+        with read_connection(db) as con:
+            results["old"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            held.set()
+            release.wait(30)
+
+    def new_session() -> None:
+        with read_connection(db) as con:
+            results["new"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    holder = threading.Thread(target=old_session)
+    holder.start()
+    assert held.wait(30)
+    run([corpus], db)                       # swaps a new file in while the old one is open
+    reader = threading.Thread(target=new_session)
+    reader.start()
+    reader.join(30)
+    release.set()
+    holder.join(30)
+    assert results["old"] == 1
+    assert results["new"] == store.table_counts(db)["articles"] > 1
+
+
+@pytest.mark.parametrize("content", [b"this is not a database", b""])
+def test_a_file_that_is_no_database_is_named_in_one_line(tmp_path, content):
+    db = tmp_path / "notes.duckdb"
+    db.write_bytes(content)
+    with pytest.raises(store.DatabaseUnreadable, match="is not a readable meetings database"):
+        with read_connection(db):
+            pass
+
+
+def test_a_directory_is_no_database(tmp_path):
+    with pytest.raises(store.DatabaseUnreadable, match="is a directory"):
+        with read_connection(tmp_path):
+            pass

@@ -385,8 +385,8 @@ def _leader_pair(sent: int, i: int, raw: str, tok: str, lex: Lexicon) -> list[Me
     """'मोदी-शी मुलाकात': a hyphenated pair of leaders' one-word names."""
     parts, raws = tok.split("-"), raw.split("-")
     hits = [lex.leader_short.match([part], 0) for part in parts]
-    if len(parts) < 2 or not all(hits):
-        return []
+    if len(parts) < 2 or not all(hits) or len({hit[1] for hit in hits}) < len(hits):
+        return []                          # "किन-किन लोगों से": a reduplicated word, not two leaders
     return [Mention(sent, i, i + 1, r, (part,), official=hit[1]) for r, part, hit in zip(raws, parts, hits)]
 
 

@@ -29,6 +29,10 @@ BUILD_LOCK_TIMEOUT = 600.0   # a dashboard's first start waits for a build in pr
 PAUSE_ENV = "CORE_INGEST_TEST_PAUSE"
 
 
+class DatabaseUnreadable(RuntimeError):
+    """The database file is not a DuckDB file, is damaged, or is a directory."""
+
+
 class IngestBusy(RuntimeError):
     """Another process holds the writer lock of this database."""
 
@@ -38,12 +42,27 @@ class IngestBusy(RuntimeError):
 
 @contextmanager
 def read_connection(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection for one use; never hold it across dashboard reruns."""
+    """A read-only connection for one use; never hold it across dashboard reruns.
+
+    It always reads the newest committed file. DuckDB hands a new connection to a path
+    the database instance already open in this process, and an ingest replaces the file
+    by renaming a copy over it: while one Streamlit session (a thread) still holds a
+    connection, `duckdb.connect(path)` in another would read the old, replaced file. So
+    each read opens a private in-memory database and ATTACHes the file as it is now.
+    """
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no database at {path}; run `python -m core ingest` first")
-    con = duckdb.connect(str(path), read_only=True)
+    if path.is_dir():
+        raise DatabaseUnreadable(f"{path} is a directory, not a meetings database")
+    con = duckdb.connect()
     try:
+        try:
+            con.execute(queries.ATTACH_READ_ONLY, [str(path)])
+            con.execute(queries.USE_ATTACHED)
+        except duckdb.Error as error:
+            raise DatabaseUnreadable(f"{path} is not a readable meetings database "
+                                     f"({str(error).splitlines()[0][:160]})") from None
         yield con
     finally:
         con.close()

@@ -87,6 +87,11 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 );
 """
 
+# Readers (core/store/db.py): a private in-memory database with the file attached read-only,
+# so that every read sees the file as it is now, not an instance DuckDB keeps open.
+ATTACH_READ_ONLY = "ATTACH ? AS meetings_db (READ_ONLY)"
+USE_ATTACHED = "USE meetings_db"
+
 # --------------------------------------------------------------------- writes
 # Ingest (core/store/batch.py). A batch travels as Arrow tables registered under the fixed
 # names batch_ids, batch_articles, batch_meetings, batch_officials, batch_countries
