@@ -216,7 +216,7 @@ def test_jsonl_bad_lines_are_rejected_and_the_rest_read(tmp_path):
     assert [type(i).__name__ for i in items] == ["Article", "Rejected", "Rejected", "Rejected",
                                                  "Rejected", "Article"]
     assert [(i.source, i.reason) for i in items if isinstance(i, Rejected)] == [
-        (f"{path}#2", "malformed JSON line (Invalid control character at column 15)"),
+        (f"{path}#2", "malformed JSON line (a string is not closed on its line, or holds a raw control character at column 15)"),
         (f"{path}#4", "JSON line is not an object"),
         (f"{path}#5", "no text field (expected one of: text, content, body, article)"),
         (f"{path}#6", "text field is a int, not a string"),
@@ -283,10 +283,12 @@ def test_csv_bad_rows_are_rejected_and_the_rest_read(tmp_path):
     ]
 
 
-def test_windows_1252_csv(tmp_path):
-    path = write(tmp_path / "cp.csv", "title,text\nCaf\u00e9,na\u00efve\n".encode("cp1252"))
-    assert read(path) == [Rejected(f"{path}#line2", "not UTF-8 (looks like Windows-1252); "
-                                                    "re-save as UTF-8; rest of file skipped")]
+def test_windows_1252_csv_row_costs_one_row(tmp_path):
+    path = write(tmp_path / "cp.csv", "title,text\nCaf\u00e9,na\u00efve\n".encode("cp1252")
+                 + f"t,{HINDI}\n".encode())
+    first, second = read(path)
+    assert first == Rejected(f"{path}#row2", "not UTF-8 (looks like Windows-1252); re-save as UTF-8")
+    assert isinstance(second, Article)
 
 
 def test_windows_1252_csv_header(tmp_path):
@@ -294,13 +296,13 @@ def test_windows_1252_csv_header(tmp_path):
     assert reason(path) == "not UTF-8 (looks like Windows-1252); re-save as UTF-8"
 
 
-def test_csv_line_over_the_limit_stops_that_file(tmp_path):
+def test_csv_line_over_the_limit_costs_one_row(tmp_path):
     huge = "क" * (MAX_ARTICLE_BYTES // 3 + 10)
     path = write(tmp_path / "huge.csv", f'text\n"{HINDI}"\n"{huge}"\n"{HINDI} 3"\n')
-    first, second = read(path)
-    assert isinstance(first, Article)
-    assert second == Rejected(f"{path}#line3", "too large for one article (5.0 MB > 5 MB); split it "
-                                         "or use .jsonl; rest of file skipped")
+    first, second, third = read(path)
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert second == Rejected(f"{path}#row3", "too large for one article (5.0 MB > 5 MB); split it "
+                                         "or use .jsonl")
 
 
 def test_csv_field_over_the_limit_across_lines_stops_that_file(tmp_path):
@@ -317,3 +319,54 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     good = write(tmp_path / "good.txt", HINDI)
     items = read(tmp_path / "missing.txt", write(tmp_path / "e.txt", b""), good)
     assert [type(i).__name__ for i in items] == ["Rejected", "Rejected", "Article"]
+
+
+def test_a_stray_nul_in_a_jsonl_costs_one_line(tmp_path):
+    good = [json.dumps({"text": f"{HINDI} {n}"}, ensure_ascii=False) for n in range(1000)]
+    bad = json.dumps({"text": HINDI + "\x00"}, ensure_ascii=False).replace("\\u0000", "\x00")
+    path = write(tmp_path / "nul.jsonl", "\n".join(good[:10] + [bad] + good[10:]) + "\n")
+    items = read(path)
+    assert sum(isinstance(i, Article) for i in items) == 1000
+    rejected = [i for i in items if isinstance(i, Rejected)]
+    assert [(r.source, r.reason) for r in rejected] == [
+        (f"{path}#11", "binary content (contains NUL characters), not text")]
+
+
+def test_a_stray_nul_in_a_csv_costs_one_row(tmp_path):
+    rows = [f'"{HINDI} {n}"' for n in range(1000)]
+    path = write(tmp_path / "nul.csv", "text\n" + "\n".join(rows[:5] + [f'"{HINDI}\x00"'] + rows[5:]) + "\n")
+    items = read(path)
+    assert sum(isinstance(i, Article) for i in items) == 1000
+    assert [i.source for i in items if isinstance(i, Rejected)] == [f"{path}#row7"]
+
+
+def test_a_folder_walk_reports_every_path(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    write(folder / "a.txt", HINDI)
+    write(folder / "sub" / "b.txt", HINDI + " ख")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    write(outside / "c.txt", HINDI + " ग")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)       # a link to a folder: read
+    (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)  # a loop: said, not followed
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")              # dangling: said
+    items = read(folder)
+    articles = sorted(Path(i.source).name for i in items if isinstance(i, Article))
+    assert articles == ["a.txt", "b.txt", "c.txt"]
+    reasons = {Path(i.source).name: i.reason for i in items if isinstance(i, Rejected)}
+    assert reasons["gone.txt"] == "broken symbolic link (its target does not exist)"
+    assert reasons["loop"] == "symbolic link loop (a folder already read)"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_reported(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    write(folder / "a.txt", HINDI)
+    (folder / "locked").chmod(0)
+    try:
+        reasons = {Path(i.source).name: i.reason for i in read(folder) if isinstance(i, Rejected)}
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert reasons["locked"].startswith("cannot read folder")

@@ -50,20 +50,49 @@ def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Reject
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_path(file, in_folder=True)
+                if isinstance(file, Rejected):
+                    yield file
+                else:
+                    yield from _read_path(file, in_folder=True)
         elif path.exists():
             yield from _read_path(path, in_folder=False)
+        elif path.is_symlink():
+            yield Rejected(str(given), "broken symbolic link (its target does not exist)")
         else:
             yield Rejected(str(given), "no such file or directory")
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every non-hidden file under folder, sorted by relative path: 'a/1.txt' < 'b.txt'."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root) / name for name in files if not name.startswith(".")]
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+def _walk(folder: Path) -> list[Path | Rejected]:
+    """Every non-hidden file under folder, sorted by relative path ('a/1.txt' < 'b.txt'),
+    following links to folders once; every path that cannot be read says why."""
+    found: list[tuple[tuple[str, ...], Path | Rejected]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: Path, parts: tuple[str, ...]) -> None:
+        try:
+            stat = directory.stat()
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as error:
+            found.append((parts, Rejected(str(directory), f"cannot read folder: {error.strerror or error}")))
+            return
+        if (stat.st_dev, stat.st_ino) in seen:
+            found.append((parts, Rejected(str(directory), "symbolic link loop (a folder already read)",
+                                          "skipped")))
+            return
+        seen.add((stat.st_dev, stat.st_ino))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path, where = Path(entry.path), parts + (entry.name,)
+            if entry.is_symlink() and not path.exists():
+                found.append((where, Rejected(str(path), "broken symbolic link (its target does not exist)")))
+            elif entry.is_dir():                         # follows a link to a folder
+                visit(path, where)
+            else:
+                found.append((where, path))
+
+    visit(folder, ())
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def _read_path(path: Path, in_folder: bool) -> Iterator[Article | Rejected]:
@@ -98,8 +127,12 @@ _MAGIC = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/Office"), (b"\x89PNG", "PNG"),
           (b"\xff\xd8\xff", "JPEG"), (b"\x1f\x8b", "gzip"), (b"GIF8", "GIF"))
 
 
-def _sniff(head: bytes) -> tuple[str, int]:
-    """(encoding, BOM length) from a file's first bytes; raises _Unreadable for binaries."""
+def _sniff(head: bytes, lines: bool = False) -> tuple[str, int]:
+    """(encoding, BOM length) from a file's first bytes; raises _Unreadable for binaries.
+
+    For a file of records (lines=True) a stray NUL byte is one bad record, not a binary
+    file: the record that holds it is rejected and the others are read.
+    """
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding, len(bom)
@@ -108,9 +141,9 @@ def _sniff(head: bytes) -> tuple[str, int]:
             raise _Unreadable(f"binary file ({kind}), not text")
     if b"\x00" in head:
         encoding = _bomless_utf16(head)
-        if encoding is None:
+        if encoding is None and not lines:
             raise _Unreadable("binary file (contains NUL bytes), not text")
-        return encoding, 0
+        return encoding or "utf-8", 0
     return "utf-8", 0
 
 
@@ -122,7 +155,8 @@ def _bomless_utf16(head: bytes) -> str | None:
     """
     head = head[:len(head) // 2 * 2]
     odd, even = b"\x00" in head[1::2], b"\x00" in head[0::2]
-    if odd == even:
+    # UTF-16 puts a NUL beside every space, digit and punctuation mark: many, not one or two.
+    if odd == even or head.count(b"\x00") < max(4, len(head) // 40):
         return None
     encoding = "utf-16-le" if odd else "utf-16-be"
     text = head.decode(encoding, errors="replace")
@@ -179,7 +213,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | Rejected]:
     if path.stat().st_size == 0:
         raise _Unreadable("empty file")
     with path.open("rb") as handle:
-        encoding, bom = _sniff(handle.read(4096))
+        encoding, bom = _sniff(handle.read(4096), lines=True)
         handle.seek(bom)
         for number, line in enumerate(_lines(handle, encoding), start=1):
             if isinstance(line, Rejected):
@@ -221,10 +255,14 @@ def _skip_line(handle: io.BufferedReader) -> int:
 
 def _jsonl_record(source: str, line: str) -> Article | Rejected:
     """One JSON line -> an article, or why not."""
+    if "\x00" in line:
+        return Rejected(source, "binary content (contains NUL characters), not text")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         message = error.msg.removesuffix(" at")   # some json messages end in "at"
+        if message.startswith("Invalid control character") or message.startswith("Unterminated string"):
+            message = "a string is not closed on its line, or holds a raw control character"
         return Rejected(source, f"malformed JSON line ({message} at column {error.colno})")
     if not isinstance(record, dict):
         return Rejected(source, "JSON line is not an object")
@@ -272,13 +310,15 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
     # News text is long; the csv module's default 128 KB field limit would cut real articles.
     csv.field_size_limit(MAX_ARTICLE_BYTES)
     with path.open("rb") as handle:
-        encoding, bom = _sniff(handle.read(4096))
+        encoding, bom = _sniff(handle.read(4096), lines=True)
         handle.seek(bom)
         rows = csv.reader(_csv_lines(handle, encoding))
         header = _csv_header(rows)
         try:
             for number, row in enumerate(rows, start=2):
-                if any(cell.strip() for cell in row):
+                if row and row[0].startswith(_BAD_LINE):
+                    yield Rejected(f"{path}#row{number}", row[0][len(_BAD_LINE):])
+                elif any(cell.strip() for cell in row):
                     record = {h: v for h, v in zip(header, row) if h}
                     yield _record_article(f"{path}#row{number}", record)
         except csv.Error as error:
@@ -292,9 +332,12 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
 def _csv_header(rows: Iterator[list[str]]) -> list[str]:
     """The lower-cased header row; it must name a text column."""
     try:
-        header = [h.strip().lower() for h in next(rows, [])]
+        raw = next(rows, [])
     except csv.Error as error:
         raise _Unreadable(f"malformed CSV header ({error})") from None
+    if raw and raw[0].startswith(_BAD_LINE):
+        raise _Unreadable(raw[0][len(_BAD_LINE):])
+    header = [h.strip().lower() for h in raw]
     if not any(f in header for f in TEXT_FIELDS):
         found = ", ".join(h for h in header if h) or "nothing"
         raise _Unreadable(f"CSV has no text column (expected one of: "
@@ -302,12 +345,19 @@ def _csv_header(rows: Iterator[list[str]]) -> list[str]:
     return header
 
 
+_BAD_LINE = "\x00bad line: "     # NUL cannot come from a decoded line: those are rejected
+
+
 def _csv_lines(handle: io.BufferedReader, encoding: str) -> Iterator[str]:
-    """Decoded lines for csv.reader; an undecodable or over-long line stops the file."""
+    """Decoded lines for csv.reader; an undecodable or over-long line becomes one marked
+    row (rejected with its reason) and the rest of the file is still read."""
     for line in _lines(handle, encoding):
         if isinstance(line, Rejected):
-            raise _Unreadable(line.reason)
-        yield line
+            yield _BAD_LINE + line.reason.replace('"', "'").replace(",", ";") + "\n"
+        elif "\x00" in line:
+            yield _BAD_LINE + "binary content (contains NUL characters), not text\n"
+        else:
+            yield line
 
 
 # ------------------------------------------------------------------ text
