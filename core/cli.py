@@ -2,7 +2,7 @@
 
 main(argv) -> exit code. 0 on success (a batch with rejected inputs is a success:
 the reasons are printed and logged), 1 when the work could not be done, 2 on usage
-errors.
+errors, 3 when an ingest rejected every input and stored nothing.
 """
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from core.extract.reader import Rejected, read_inputs
 from core.model import Article
-from core.store import DEFAULT_DB, LOCK_TIMEOUT, ExtractorBroken, IngestBusy, IngestReport, ingest
+from core.store import DEFAULT_DB, LOCK_TIMEOUT, DatabaseUnreadable, ExtractorBroken, IngestBusy, IngestReport, ingest
 from core.store.batch import Progress
 
+NOTHING_INGESTED = 3  # exit code: every input was rejected, nothing went in
 SHOWN = 50           # reason lines printed per kind; the ingest_log table keeps every one
 LARGE_INPUT = 1000   # items from which a progress bar is shown even when stderr is not a TTY
 
@@ -92,13 +95,23 @@ def run_ingest(args: argparse.Namespace) -> int:
     except IngestBusy as busy:
         print(f"error: {busy}; try again when it has finished", file=sys.stderr)
         return 1
-    except (ExtractorBroken, RuntimeError) as failure:
+    except (ExtractorBroken, DatabaseUnreadable, RuntimeError) as failure:
         print(f"error: {failure}", file=sys.stderr)
+        return 1
+    except (OSError, duckdb.Error) as failure:     # a full disk, a folder without write access
+        print(f"error: cannot write {args.db}: {_one_line(failure)}; nothing was changed", file=sys.stderr)
         return 1
     finally:
         close()
     print(format_report(report))
-    return 0
+    return NOTHING_INGESTED if report.rejected and not report.new and not report.duplicate else 0
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception as one line: an OSError's own words, else its first line."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror + (f" ({error.filename})" if error.filename else "")
+    return (str(error).splitlines() or [type(error).__name__])[0][:200]
 
 
 def format_report(report: IngestReport) -> str:
@@ -237,13 +250,21 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.out is None:
         print("error: --format parquet needs --out FILE", file=sys.stderr)
         return 2
+    if args.out is not None and (args.out.is_dir() or not args.out.parent.is_dir()):
+        where = "is a directory" if args.out.is_dir() else f"is in a folder that does not exist ({args.out.parent})"
+        print(f"error: --out {args.out} {where}", file=sys.stderr)
+        return 2
     try:
         with read_connection(args.db) as con:
             df = filtered_meetings(con, export_filters(args))
-    except FileNotFoundError as missing:
+    except (FileNotFoundError, DatabaseUnreadable) as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 1
-    _write_export(df, args.format, args.out)
+    try:
+        _write_export(df, args.format, args.out)
+    except OSError as failure:
+        print(f"error: cannot write {args.out}: {_one_line(failure)}", file=sys.stderr)
+        return 1
     print(f"exported {len(df)} meetings{f' to {args.out}' if args.out else ''}", file=sys.stderr)
     return 0
 

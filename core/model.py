@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 
 ROLES = (
     "head_of_state", "head_of_government", "vice_head", "foreign_minister",
@@ -39,9 +40,10 @@ class Article:
     url: str | None = None
     published: date | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Stable id from the normalised content, so re-ingest changes nothing."""
+        """Stable id from the normalised content, so re-ingest changes nothing (hashed once:
+        every meeting id of the article includes it)."""
         return stable_id(self.text)
 
 

@@ -194,3 +194,43 @@ def test_long_reason_lists_are_capped():
     assert f"  s{cli.SHOWN - 1}: empty file" in lines and f"  s{cli.SHOWN}: empty file" not in lines
     assert "  ... and 3 more rejected or skipped (all in the ingest_log table)" in lines
     assert "  x.txt: no meeting found" in lines
+
+
+def test_an_ingest_that_stores_nothing_and_rejects_something_exits_3(tmp_path, run_core):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG not text")
+    done = run_core("ingest", bad, "--db", tmp_path / "m.duckdb")
+    assert done.returncode == cli.NOTHING_INGESTED
+    assert f"  {bad}: binary file (PNG), not text" in done.stdout.splitlines()
+
+
+@pytest.mark.parametrize("content", [b"some notes, not a database", b"DUCK" * 4096])
+def test_ingest_into_a_file_that_is_no_database_says_so_in_one_line(tmp_path, root, run_core, content):
+    db = tmp_path / "notes.duckdb"
+    db.write_bytes(content)
+    done = run_core("ingest", root / "data" / "articles", "--db", db, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"error: {db} is not a meetings database") and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert db.read_bytes() == content                     # nothing was changed
+
+
+def test_ingest_into_a_directory_says_so(tmp_path, root, run_core):
+    done = run_core("ingest", root / "data" / "articles", "--db", tmp_path, timeout=120)
+    assert done.returncode == 1 and done.stderr == f"error: {tmp_path} is a directory, not a meetings database\n"
+
+
+def test_export_from_a_file_that_is_no_database_says_so(tmp_path, run_core):
+    db = tmp_path / "notes.duckdb"
+    db.write_text("not a database")
+    done = run_core("export", "--db", db, "--format", "csv")
+    assert done.returncode == 1 and "is not a readable meetings database" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("where", ["missing-folder/out.csv", "."])
+def test_export_into_a_missing_folder_or_onto_a_directory_says_so(tmp_path, sample_db, run_core, where):
+    out = tmp_path / where
+    done = run_core("export", "--db", sample_db, "--format", "csv", "--out", out)
+    assert done.returncode == 2 and done.stderr.startswith(f"error: --out {out}")
+    assert "Traceback" not in done.stderr

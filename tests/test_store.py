@@ -367,3 +367,37 @@ def test_a_directory_is_no_database(tmp_path):
     with pytest.raises(store.DatabaseUnreadable, match="is a directory"):
         with read_connection(tmp_path):
             pass
+
+
+def test_the_swap_keeps_the_file_mode(tmp_path, corpus):
+    db = tmp_path / "m.duckdb"
+    run([corpus / "a.txt"], db)
+    db.chmod(0o600)
+    run([corpus], db)
+    assert db.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_symlinked_database_stays_a_link_and_its_target_is_written(tmp_path, corpus):
+    target = tmp_path / "real" / "m.duckdb"
+    target.parent.mkdir()
+    run([corpus / "a.txt"], target)
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(target)
+    run([corpus], link)
+    assert link.is_symlink() and link.resolve() == target
+    assert store.table_counts(target)["articles"] > 1
+
+
+def test_an_article_over_the_time_budget_is_rejected_and_the_batch_goes_on(tmp_path, corpus, monkeypatch):
+    import time as clock
+
+    def slow_on_a(article: Article) -> list[Meeting]:
+        if article.source.endswith("a.txt"):
+            clock.sleep(5)
+        return fake_extractor(article)
+
+    monkeypatch.setattr(batch, "ARTICLE_BUDGET", 0.2)
+    report = ingest([corpus], tmp_path / "m.duckdb", extractor=slow_on_a)
+    reasons = dict(report.reasons)
+    assert reasons[str(corpus / "a.txt")] == "extraction failed (took over 0.2 s)"
+    assert report.new >= 1

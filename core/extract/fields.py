@@ -10,7 +10,6 @@ from core.extract.document import CHINA, Document, Found, Sentence
 from core.extract.gazetteer import City
 from core.extract.lexicon import Lexicon, fold, tokenize
 
-
 _HAPPENED = frozenset(fold(w) for w in ("हुए", "हुई", "हुआ", "हुईं"))
 _DAYTIME = frozenset(fold(w) for w in ("को", "की", "के", "रात", "शाम", "सुबह", "दोपहर", "तड़के"))
 

@@ -6,8 +6,7 @@ The names most callers need are importable from here: `from core.store import in
 from core.store.batch import (ExtractorBroken, IngestReport, build_if_missing, ingest, merge_officials,
                               parallel_outcomes, sequential_outcomes)
 from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, PAUSE_ENV, DatabaseUnreadable, IngestBusy,
-                           batch_log, db_version,
-                           read_connection, table_counts, writer_lock)
+                           batch_log, db_version, read_connection, table_counts, writer_lock)
 
 __all__ = ["BUILD_LOCK_TIMEOUT", "DEFAULT_DB", "LOCK_TIMEOUT", "PAUSE_ENV", "DatabaseUnreadable", "ExtractorBroken",
            "IngestBusy",

@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import secrets
 import shutil
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -24,8 +25,8 @@ import pyarrow as pa
 from core.extract.reader import Rejected, read_inputs
 from core.model import Article, Meeting, Person
 from core.store import queries
-from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, pause_for_tests, remove_stale_temps, swap,
-                           writer_lock)
+from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, DatabaseUnreadable, live_path, pause_for_tests,
+                           remove_stale_temps, swap, writer_lock)
 
 # An extractor that fails on this many articles in a row before any success is broken
 # (e.g. an invalid gazetteer): stop instead of rejecting a whole corpus one by one.
@@ -36,6 +37,9 @@ Extractor = Callable[[Article], list[Meeting]]
 # articles -> their meetings, or an error message, one per article in input order
 Outcomes = Callable[[list[Article]], Iterator["list[Meeting] | str"]]
 PARALLEL_FROM = 400   # fewer new articles than this are not worth starting worker processes
+# One article's extraction may take this long (seconds, wall clock) before it is rejected as
+# "extraction failed (took over N s)", so that no input holds the writer lock for minutes.
+ARTICLE_BUDGET = float(os.environ.get("MEETINGS_ARTICLE_BUDGET", "20"))
 
 
 
@@ -77,7 +81,9 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike = DEFA
     reextract=True extracts articles already stored again and replaces their meetings
     (after the extractor or the gazetteer improved), in the same single transaction.
     """
-    db = Path(db_path)
+    db = live_path(db_path)
+    if db.is_dir():
+        raise DatabaseUnreadable(f"{db} is a directory, not a meetings database")
     if extractor is not None:
         outcomes = sequential_outcomes(extractor)
     else:
@@ -90,7 +96,7 @@ def build_if_missing(db_path: str | os.PathLike, articles_dir: str | os.PathLike
                      progress: Progress | None = None, *,
                      extractor: Extractor | None = None) -> bool:
     """Build the database from a folder when the file is missing; True if it built it."""
-    db = Path(db_path)
+    db = live_path(db_path)
     if db.exists():
         return False
     with writer_lock(db, BUILD_LOCK_TIMEOUT):
@@ -136,9 +142,13 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
 def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: IngestReport,
                 progress: Progress | None, outcomes: Outcomes, reextract: bool = False) -> None:
     """Extract the new articles and write the batch into the copy in one transaction."""
-    con = duckdb.connect(str(temp))
     try:
+        con = duckdb.connect(str(temp))
         con.execute(queries.SCHEMA)
+    except duckdb.Error as error:
+        raise DatabaseUnreadable(f"{db} is not a meetings database ({str(error).splitlines()[0][:160]}); "
+                                 "nothing was changed") from None
+    try:
         batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None))
         phase = time.monotonic()
         existing = {} if reextract else _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
@@ -175,12 +185,31 @@ def sequential_outcomes(extractor: Extractor) -> Outcomes:
     return outcomes
 
 
+class _OverBudget(Exception):
+    """Raised by the timer when one article's extraction takes too long."""
+
+
+def _over_budget(signum: int, frame: object) -> None:
+    raise _OverBudget
+
+
 def _outcome(extractor: Extractor, article: Article) -> list[Meeting] | str:
-    """One article's meetings, or 'ErrorType: message' when the extractor raised."""
+    """One article's meetings, or why not: 'ErrorType: message' when the extractor raised,
+    'took over N s' when it ran past the budget (the batch goes on without it)."""
+    timer = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if timer:
+        previous = signal.signal(signal.SIGALRM, _over_budget)
+        signal.setitimer(signal.ITIMER_REAL, ARTICLE_BUDGET)
     try:
         return list(extractor(article))
+    except _OverBudget:
+        return f"took over {ARTICLE_BUDGET:g} s"
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
         return f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _worker_start(parent: int) -> None:

@@ -22,6 +22,12 @@ import duckdb
 from core.store import queries
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "meetings.duckdb"
+
+
+def live_path(db_path: str | os.PathLike) -> Path:
+    """The file an ingest writes: a symbolic link's target, so that the link stays a link."""
+    path = Path(db_path)
+    return path.resolve() if path.is_symlink() else path
 LOCK_TIMEOUT = 30.0          # seconds a second ingest waits for the first one
 BUILD_LOCK_TIMEOUT = 600.0   # a dashboard's first start waits for a build in progress
 # Test-only: "<point>:<seconds>" pauses the ingest at in-transaction or before-replace
@@ -125,6 +131,13 @@ def swap(temp: Path, db: Path) -> None:
         raise RuntimeError(f"{temp} still has a write-ahead log after CHECKPOINT; not swapping")
     with temp.open("rb+") as handle:
         os.fsync(handle.fileno())
+    if db.exists():                   # the new file keeps the old one's mode and owner
+        stat = db.stat()
+        os.chmod(temp, stat.st_mode & 0o7777)
+        try:
+            os.chown(temp, stat.st_uid, stat.st_gid)
+        except PermissionError:
+            pass                      # only root may give a file away; the mode still holds
     pause_for_tests("before-replace", db)
     os.replace(temp, db)
     folder = os.open(db.parent, os.O_RDONLY)
