@@ -208,14 +208,19 @@ def passages(doc: Document, found: dict[tuple, list[Found]], lex: Lexicon) -> di
             where.setdefault(f.sentence.index, set()).add(key)
     both = [" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " for w in lex.gz.both_sides]
     topics: dict[tuple, set[str]] = {key: set() for key in found}
+    everyone = set().union(*members.values())
+    keys_of: dict = {}
+    for key, ids in members.items():
+        for person in ids:
+            keys_of.setdefault(person, set()).add(key)
     focus, last, para = set(), set(), -1
     for s in doc.sentences:
         people = _people(s)
-        related = {key for key, ids in members.items() if ids & people}
+        related = set().union(*(keys_of.get(p, set()) for p in people))
         if s.index in where:
             focus = where[s.index]
         elif related:
-            strangers = people - set().union(*members.values())
+            strangers = people - everyone
             focus = set() if s.any_predicate and strangers else (focus & related or related)
         elif people:
             focus = set()

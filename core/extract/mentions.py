@@ -444,15 +444,48 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _join(clusters: list[Cluster], mention: Mention) -> Cluster:
+class _Index:
+    """Clusters by official and by name token (and its skeleton), so that linking a mention
+    looks at the few clusters that could hold it, not at all of them."""
+
+    def __init__(self) -> None:
+        self.official: dict[str, int] = {}
+        self.token: dict[str, set[int]] = {}
+        self.names: dict[int, set[tuple[str, ...]]] = {}    # each cluster's distinct names
+
+    @staticmethod
+    def keys(tokens: tuple[str, ...]) -> set[str]:
+        return set(tokens) | {"~" + skeleton(t) for t in tokens if len(skeleton(t)) >= 3}
+
+    def add(self, cluster: Cluster, mention: Mention) -> None:
+        self.names.setdefault(cluster.index, set()).add(mention.name_tokens)
+        if mention.official:
+            self.official.setdefault(mention.official, cluster.index)
+        for key in self.keys(mention.name_tokens):
+            self.token.setdefault(key, set()).add(cluster.index)
+
+    def candidates(self, mention: Mention) -> list[int]:
+        # Every word of the mention must be in the cluster's names (as written or by skeleton).
+        found: set[int] | None = None
+        for tok in mention.name_tokens:
+            here = self.token.get(tok, set()) | self.token.get("~" + skeleton(tok), set())
+            found = here if found is None else found & here
+        found = set(found or ())
+        if mention.official in self.official:
+            found.add(self.official[mention.official])
+        return sorted(found)
+
+
+def _join(clusters: list[Cluster], mention: Mention, index: _Index) -> Cluster:
     """The cluster this named mention belongs to, or a new one."""
-    for cluster in clusters:
+    for k in index.candidates(mention):
+        cluster = clusters[k]
         if mention.official and cluster.official == mention.official:
             return cluster
         country = next((m.country for m in cluster.mentions if m.country), None)
         if (cluster.official and mention.official) or not _compatible(country, mention.country):
             continue
-        if any(_same_name(mention.name_tokens, m.name_tokens) for m in cluster.mentions if m.name):
+        if any(_same_name(mention.name_tokens, names) for names in index.names[k]):
             return cluster
     clusters.append(Cluster(len(clusters)))
     return clusters[-1]
@@ -494,33 +527,53 @@ def cluster(mentions: list[Mention], lex: Lexicon, year: int | None, home: str |
     in a New Delhi story is an Indian official.
     """
     clusters: list[Cluster] = []
+    index = _Index()
     for mention in sorted((m for m in mentions if m.name), key=lambda m: -len(m.name_tokens)):
         mention.official = _link_official(mention, lex)
-        found = _join(clusters, mention)
+        found = _join(clusters, mention, index)
         found.official = found.official or mention.official
         found.mentions.append(mention)
         mention.cluster = found.index
+        index.add(found, mention)
+        if found.official:
+            index.official.setdefault(found.official, found.index)
     for found in clusters:
         _finish(found, lex, year, home)
+    kinds: dict[tuple, list[Cluster]] = {}
+    for c in clusters:
+        if c.country:
+            kinds.setdefault((c.country, c.role), []).append(c)
     for mention in (m for m in mentions if not m.name and not m.counterpart_word):
         if not mention.country:
             mention.country, mention.guessed_country = home, True
-        same = [c for c in clusters if c.country and c.country == mention.country and c.role == mention.role]
+        same = kinds.get((mention.country, mention.role), [])
         if len(same) == 1:
             same[0].mentions.append(mention)
             mention.cluster = same[0].index
     return clusters
 
 
+def surname_index(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    """Clusters by the keys and skeletons that refer to them alone, built once per article."""
+    index: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for key in c.keys | {"~" + s for s in c.skeletons}:
+            index.setdefault(key, []).append(c)
+    return index
+
+
 def surname_mentions(sent: int, text: str, tokens: list[tuple[str, int, int]], folded: list[str],
-                     taken: set[int], clusters: list[Cluster], lex: Lexicon) -> list[Mention]:
+                     taken: set[int], clusters: list[Cluster], lex: Lexicon,
+                     index: dict[str, list[Cluster]] | None = None) -> list[Mention]:
     """Bare surnames of people already named ("लियू ने कहा", "जोपारोव से")."""
+    index = surname_index(clusters) if index is None else index
     found = []
     for i, tok in enumerate(folded):
         if i in taken or tok in lex.stopwords or not ("\u0900" <= tok[0] <= "\u097f"):
             continue
         skel = skeleton(tok)
-        owners = [c for c in clusters if tok in c.keys or (len(skel) >= 3 and skel in c.skeletons)]
+        owners = list({c.index: c for c in index.get(tok, []) + (index.get("~" + skel, []) if len(skel) >= 3 else [])
+                       }.values())
         if len(owners) == 1:
             owner = owners[0]
             found.append(Mention(sent, i, i + 1, tokens[i][0], (tok,), country=owner.country,

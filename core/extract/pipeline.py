@@ -17,7 +17,7 @@ from core.extract.dates import find_dates
 from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
 from core.extract.fields import Day, date_of, mode_of, passages, period_of, place_of_meeting
 from core.extract.lexicon import Lexicon, fold, lexicon, tokenize
-from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surname_mentions
+from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surname_index, surname_mentions
 from core.extract.translit import to_latin
 from core.model import Article, Meeting, Person
 
@@ -458,10 +458,11 @@ def _annotate(doc: Document, lex: Lexicon) -> list[Cluster]:
         s.mentions = find_mentions(s.index, s.text, s.tokens, s.folded, lex)
     year = doc.ref.year if doc.ref else doc.year_hint
     clusters = cluster([m for s in doc.sentences for m in s.mentions], lex, year, _host(doc))
+    index = surname_index(clusters)
     for s in doc.sentences:
         taken = {i for m in s.mentions for i in range(m.start, m.end)}
-        s.mentions = sorted(s.mentions + surname_mentions(s.index, s.text, s.tokens, s.folded, taken, clusters, lex),
-                            key=lambda m: m.start)
+        s.mentions = sorted(s.mentions + surname_mentions(s.index, s.text, s.tokens, s.folded, taken, clusters, lex,
+                                                          index), key=lambda m: m.start)
         s.places = find_places(s, lex)
         s.predicates, s.any_predicate, s.unreal = _predicates(s, lex)
         s.dates = find_dates(s.folded, lex) if s.predicates else []   # only a meeting's date is read
@@ -509,5 +510,6 @@ def _without_vague_headlines(records: list[Meeting]) -> list[Meeting]:
         return any(b.counterpart.country == r.counterpart.country
                    and (r.china.name is None or b.china.key == r.china.key)
                    and (r.counterpart.name is None or b.counterpart.key == r.counterpart.key) for b in body)
-    return [r for r in records if r in body or (r.china.name and r.counterpart.name) or not told(r)]
+    return [r for r in records if "headline only" not in r.reasons or (r.china.name and r.counterpart.name)
+            or not told(r)]
 
