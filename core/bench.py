@@ -204,6 +204,26 @@ def time_extraction(articles: list[Article]) -> tuple[float, int]:
     return time.perf_counter() - started, found
 
 
+LONG_CLAUSE = "चीन के वांग यी ने नेपाल के मंत्री से मुलाकात की और "
+
+
+def long_inputs() -> list[Figure]:
+    """Adversarial lengths: one sentence of 8 to 64 KB without a danda, and one article of
+    5,000 meeting sentences with 5,000 different people. The work must grow linearly."""
+    figures = []
+    for kb in (8, 16, 32, 64):
+        article = Article(f"long-sentence-{kb}kb.txt", LONG_CLAUSE * (kb * 1024 // len(LONG_CLAUSE.encode())))
+        seconds, found = time_extraction([article])
+        figures.append(Figure(f"extract, one {kb} KB sentence without a danda", 1, seconds, found))
+    given = ("अमित", "सुरेश", "रमेश", "अनिल", "विनय", "राजेश", "मनोज", "दीपक", "संजय", "राहुल")
+    family = ("शर्मा", "वर्मा", "गुप्ता", "सिंह", "यादव", "मेहता", "जोशी", "पांडे", "मिश्रा", "राव")
+    lines = [f"चीनी विदेश मंत्री वांग यी ने {i % 28 + 1} मार्च को नेपाल के विदेश मंत्री {given[i % 10]} "
+             f"{family[i // 10 % 10]} {given[i // 100 % 10]} {family[i // 1000 % 10]} से मुलाकात की।" for i in range(5000)]
+    seconds, found = time_extraction([Article("5000-meetings.txt", "\n".join(lines))])
+    figures.append(Figure("extract, one article of 5,000 meeting sentences", 1, seconds, found))
+    return figures
+
+
 def warm_up() -> float:
     """Seconds to load the gazetteer and build the extractor (paid once per process)."""
     from core.extract import extract_meetings
@@ -260,6 +280,7 @@ def run_benchmarks(n_articles: int = 10_000, seed: int = 2020, corpus: Path | No
         seconds, found = time_extraction(articles)
         figures.append(Figure(f"extract, {real.name} (1 process)", len(articles), seconds, found,
                               f"{sum(len(a.text) for a in articles) // 1024} KB of text"))
+    figures += long_inputs()
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         figures.append(time_ingest(texts[:n_articles], Path(workdir)))
     return format_table(figures, warm, generated, len(texts), seed)
