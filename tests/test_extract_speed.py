@@ -42,3 +42,33 @@ def test_work_per_sentence_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     small, large = _work(monkeypatch, 100), _work(monkeypatch, 200)
     assert small > 100
     assert large <= 2.2 * small
+
+
+GIVEN = ("अमित", "सुरेश", "रमेश", "अनिल", "विनय", "राजेश", "मनोज", "दीपक", "संजय", "राहुल")
+FAMILY = ("शर्मा", "वर्मा", "गुप्ता", "सिंह", "यादव", "मेहता", "जोशी", "पांडे", "मिश्रा", "राव")
+MIDDLE = ("प्रसाद", "कुमार", "चंद्र", "नाथ", "लाल", "देव", "मोहन", "किशोर", "बहादुर", "राज")
+
+
+def _meetings(n: int) -> Article:
+    """An article of n meeting sentences with n different counterparts who share surnames."""
+    return Article("many.txt", "\n".join(
+        f"चीनी विदेश मंत्री वांग यी ने {i % 28 + 1} मार्च को नेपाल के विदेश मंत्री {GIVEN[i % 10]} "
+        f"{MIDDLE[i // 100 % 10]} {FAMILY[i // 10 % 10]} से मुलाकात की।" for i in range(n)))
+
+
+def test_linking_people_is_linear_in_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = {}
+    for n in (300, 600):
+        calls = 0
+        same = mentions._same_name
+
+        def counted(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return same(*args, **kwargs)
+
+        monkeypatch.setattr(mentions, "_same_name", counted)
+        assert len(extract_meetings(_meetings(n))) == n
+        monkeypatch.setattr(mentions, "_same_name", same)
+        counts[n] = calls
+    assert counts[600] <= 2.5 * max(counts[300], 1)
