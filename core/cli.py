@@ -91,7 +91,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     progress, close = _progress_bar(enabled=not args.quiet)
     try:
         report = ingest(args.paths, args.db, progress, lock_timeout=args.lock_timeout,
-                        workers=args.workers, reextract=args.reextract)
+                        workers=_workers(args.workers), reextract=args.reextract)
     except IngestBusy as busy:
         print(f"error: {busy}; try again when it has finished", file=sys.stderr)
         return 1
@@ -112,6 +112,14 @@ def _one_line(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror + (f" ({error.filename})" if error.filename else "")
     return (str(error).splitlines() or [type(error).__name__])[0][:200]
+
+
+def _workers(asked: int) -> int:
+    """Worker processes: at least one, at most one per core (more only slow a batch down)."""
+    cores = os.cpu_count() or 1
+    if asked > cores:
+        print(f"note: --workers {asked} is more than the {cores} cores here; using {cores}", file=sys.stderr)
+    return max(1, min(asked, cores))
 
 
 def format_report(report: IngestReport) -> str:
@@ -246,7 +254,8 @@ def export_filters(args: argparse.Namespace):
 def run_export(args: argparse.Namespace) -> int:
     """Write the meetings the filters select, through the dashboard's own query and encoders."""
     from core.store import read_connection
-    from core.store.queries import filtered_meetings
+    from core.store.filters import from_query, to_query
+    from core.store.queries import filter_options, filtered_meetings
     if args.format == "parquet" and args.out is None:
         print("error: --format parquet needs --out FILE", file=sys.stderr)
         return 2
@@ -256,7 +265,17 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         with read_connection(args.db) as con:
-            df = filtered_meetings(con, export_filters(args))
+            # The dashboard's own validation: a value that does not exist is named, not
+            # silently matched by nothing ("--country ZZZ", "--from" after "--to").
+            wanted = export_filters(args)
+            checked, notices = from_query(to_query(wanted), filter_options(con))
+            if args.text and not wanted.text:
+                notices.append(f"Ignored q={args.text!r}: nothing to search for once control characters are removed.")
+            if notices:
+                for notice in notices:
+                    print(f"error: {notice} Nothing was exported.", file=sys.stderr)
+                return 2
+            df = filtered_meetings(con, checked)
     except (FileNotFoundError, DatabaseUnreadable) as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 1

@@ -170,8 +170,10 @@ def test_bench_prints_its_table(tmp_path, run_core, hindi_articles):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split()[:5] == ["benchmark", "articles", "seconds", "art/s", "meetings"]
-    rows = {line.split("  ")[0].strip(): line for line in lines[2:5]}
+    rows = {line.split("  ")[0].strip(): line for line in lines[2:] if line and not line.startswith(("gaz", "gen"))}
     assert rows.keys() == {"extract, synthetic (1 process)", "extract, real (1 process)",
+                           *(f"extract, one {kb} KB sentence without a danda" for kb in (8, 16, 32, 64)),
+                           "extract, one article of 5,000 meeting sentences",
                            "ingest, synthetic -> fresh DuckDB (CLI, end to end)"}
     assert " 12 " in rows["extract, real (1 process)"] and "new 40;" in rows[
         "ingest, synthetic -> fresh DuckDB (CLI, end to end)"]
@@ -234,3 +236,22 @@ def test_export_into_a_missing_folder_or_onto_a_directory_says_so(tmp_path, samp
     done = run_core("export", "--db", sample_db, "--format", "csv", "--out", out)
     assert done.returncode == 2 and done.stderr.startswith(f"error: --out {out}")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("options", "said"), [
+    (["--country", "ZZZ"], "country='ZZZ'"),
+    (["--region", "asia"], "region='asia'"),
+    (["--china", "bogus"], "china='bogus'"),
+    (["--from", "2025-01-01", "--to", "2024-01-01"], "swapped"),
+    (["--search", "\x01\x02"], "nothing to search for"),
+])
+def test_export_names_a_filter_value_that_cannot_match(sample_db, run_core, options, said):
+    done = run_core("export", "--db", sample_db, "--format", "csv", *options)
+    assert done.returncode == 2 and said in done.stderr and "Nothing was exported." in done.stderr
+    assert done.stdout == ""
+
+
+def test_more_workers_than_cores_are_capped(tmp_path, root, run_core):
+    done = run_core("ingest", root / "data" / "articles", "--db", tmp_path / "m.duckdb", "--workers", "64",
+                    timeout=120)
+    assert done.returncode == 0 and "using" in done.stderr and "cores here" in done.stderr
