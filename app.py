@@ -96,7 +96,12 @@ def sidebar(opts) -> Filters:
 
 
 st.session_state.db = open_database()
-options = st.cache_data(dash.options, **dash.CACHE)(st.session_state.db)
+try:
+    options = st.cache_data(dash.options, **dash.CACHE)(st.session_state.db)
+except store.DatabaseUnreadable as unreadable:   # one sentence, not a traceback
+    st.error(dash.escape_markdown(f"{unreadable}. Point MEETINGS_DB at a database built by "
+                                  "`python -m core ingest`, or move this file away to rebuild it."))
+    st.stop()
 sync_filters(options)
 st.session_state.filters = sidebar(options)
 write_url(st.session_state.filters)

@@ -133,12 +133,18 @@ def format_report(report: IngestReport) -> str:
         f"skipped: {report.skipped}",
         f"meetings added: {report.meetings_added}",
     ]
-    lines += _capped([f"  {source}: {reason}" for source, reason in report.reasons], "rejected or skipped")
-    lines += _capped([f"  {source}: no meeting found" for source in report.no_meeting], "with no meeting")
+    lines += _capped([f"  {_printable(source)}: {reason}" for source, reason in report.reasons], "rejected or skipped")
+    lines += _capped([f"  {_printable(source)}: no meeting found" for source in report.no_meeting],
+                     "with no meeting")
     lines += [f"warning: {warning}" for warning in report.warnings]
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in report.timings.items())
     lines.append(f"batch {report.batch_id} in {report.seconds:.1f} s ({phases})")
     return "\n".join(lines)
+
+
+def _printable(path: str) -> str:
+    """A file name on one line: a newline or carriage return in it is shown escaped."""
+    return path.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _capped(lines: list[str], what: str) -> list[str]:

@@ -255,3 +255,10 @@ def test_more_workers_than_cores_are_capped(tmp_path, root, run_core):
     done = run_core("ingest", root / "data" / "articles", "--db", tmp_path / "m.duckdb", "--workers", "64",
                     timeout=120)
     assert done.returncode == 0 and "using" in done.stderr and "cores here" in done.stderr
+
+
+def test_a_newline_in_a_file_name_stays_on_its_report_line(tmp_path, run_core):
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"")
+    done = run_core("ingest", odd, "--db", tmp_path / "m.duckdb")
+    assert f"  {tmp_path}/two\\nlines.txt: empty file" in done.stdout.splitlines()

@@ -304,3 +304,11 @@ def test_downloads_hold_every_row_not_only_the_first_table_page(monkeypatch, tmp
     at = open_app(monkeypatch, db, "pages/meetings.py")
     assert len(at.dataframe[0].value) == 1000
     assert downloads["meetings.csv"]().count(b"\r\n") - 1 == 2500
+
+
+def test_a_file_that_is_no_database_gets_one_sentence(monkeypatch, tmp_path):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("these are notes, not a database")
+    at = open_app(monkeypatch, bad)
+    assert not at.exception
+    assert [e.value for e in at.error] and "is not a readable meetings database" in at.error[0].value
