@@ -170,9 +170,11 @@ def test_a_failing_write_leaves_the_live_file_untouched(tmp_path, corpus, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "m.duckdb", "m.duckdb.lock"]
 
 
-def test_the_batch_is_written_in_one_transaction(tmp_path, corpus, monkeypatch):
+def test_the_batch_is_written_only_into_the_private_copy_inside_transactions(tmp_path, corpus, monkeypatch):
     calls: list[str] = []
+    opened: list[str] = []
     real_connect = duckdb.connect
+    monkeypatch.setattr(batch, "CHUNK", 2)          # three articles: two chunks, each committed
 
     class Spy:
         def __init__(self, con): self.con = con
@@ -184,10 +186,20 @@ def test_the_batch_is_written_in_one_transaction(tmp_path, corpus, monkeypatch):
                 calls.append("write")
             return self.con.execute(sql, *args)
 
-    monkeypatch.setattr(batch.duckdb, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
-    run([corpus], tmp_path / "m.duckdb")
-    assert calls[0] == "begin" and calls[-1] == "commit" and calls.count("begin") == 1
-    assert set(calls[1:-1]) == {"write"}
+    def connect(*a, **k):
+        opened.append(str(a[0]) if a else "")
+        return Spy(real_connect(*a, **k))
+
+    monkeypatch.setattr(batch.duckdb, "connect", connect)
+    db = tmp_path / "m.duckdb"
+    run([corpus], db)
+    assert opened and all(".tmp-" in path for path in opened)     # never the live file
+    assert calls[0] == "begin" and calls[-1] == "commit"
+    depth = 0
+    for call in calls:                                              # no write outside a transaction
+        depth += {"begin": 1, "commit": -1}.get(call, 0)
+        assert depth in (0, 1) and (call != "write" or depth == 1)
+    assert calls.count("commit") >= 2 and store.table_counts(db)["articles"] == 3
 
 
 def test_stale_temp_files_are_removed(tmp_path, corpus):

@@ -6,6 +6,7 @@ Re-ingesting the same input adds nothing; every read item gets one ingest_log ro
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import secrets
@@ -22,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from core.extract.reader import Rejected, read_inputs
+from core.extract.reader import Rejected, estimate_items, read_inputs
 from core.model import Article, Meeting, Person
 from core.store import queries
 from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, DatabaseUnreadable, live_path, pause_for_tests,
@@ -31,6 +32,7 @@ from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, Databas
 # An extractor that fails on this many articles in a row before any success is broken
 # (e.g. an invalid gazetteer): stop instead of rejecting a whole corpus one by one.
 BROKEN_AFTER = 10
+CHUNK = 500    # items read, extracted and written at a time: an ingest streams its inputs
 
 Progress = Callable[[int, int], None]
 Extractor = Callable[[Article], list[Meeting]]
@@ -118,16 +120,13 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
         # without it would lose those writes, and the stale WAL would then corrupt ours.
         raise RuntimeError(f"{db}.wal exists: the database was written outside `python -m core "
                            "ingest`; open it once with duckdb to checkpoint it, then retry")
-    phase = time.monotonic()
-    items = list(read_inputs(paths))
-    report.timed("read", phase)
     temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         phase = time.monotonic()
         if db.exists():
             shutil.copyfile(db, temp)
         report.timed("copy", phase)
-        _write_copy(temp, db, items, report, progress, outcomes, reextract)
+        _write_copy(temp, db, paths, report, progress, outcomes, reextract)
         phase = time.monotonic()
         swap(temp, db)
         report.timed("swap", phase)
@@ -139,9 +138,11 @@ def _ingest_locked(paths: list, db: Path, progress: Progress | None,
     return report
 
 
-def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: IngestReport,
+def _write_copy(temp: Path, db: Path, paths: list, report: IngestReport,
                 progress: Progress | None, outcomes: Outcomes, reextract: bool = False) -> None:
-    """Extract the new articles and write the batch into the copy in one transaction."""
+    """Read, extract and write the batch into the private copy, CHUNK items at a time: the
+    inputs are streamed and each chunk committed to the copy, so memory stays bounded
+    however large they are. The live file changes only at the swap, all at once."""
     try:
         con = duckdb.connect(str(temp))
         con.execute(queries.SCHEMA)
@@ -149,17 +150,34 @@ def _write_copy(temp: Path, db: Path, items: list[Article | Rejected], report: I
         raise DatabaseUnreadable(f"{db} is not a meetings database ({str(error).splitlines()[0][:160]}); "
                                  "nothing was changed") from None
     try:
-        batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None))
-        phase = time.monotonic()
-        existing = {} if reextract else _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(items))
-        batch.classify(items, existing, outcomes, progress)
-        report.timed("extract", phase)
-        phase = time.monotonic()
+        batch = _Batch(report, datetime.now(timezone.utc).replace(tzinfo=None), progress,
+                       estimate_items(paths) if progress else 0)
         con.begin()
-        if reextract:
-            _replace_stored(con, [a["id"] for a in batch.articles])
-        batch.write(con)
+        batch.write_countries(con)
+        items = iter(read_inputs(paths))
+        while True:
+            phase = time.monotonic()
+            chunk = list(itertools.islice(items, CHUNK))
+            report.timed("read", phase)
+            if not chunk:
+                break
+            phase = time.monotonic()
+            existing = {} if reextract else _existing(con, queries.EXISTING_ARTICLE_IDS, _article_ids(chunk))
+            batch.classify(chunk, existing, outcomes)
+            report.timed("extract", phase)
+            phase = time.monotonic()
+            if reextract:
+                _replace_stored(con, [a["id"] for a in batch.articles])
+            batch.write(con)
+            # Each chunk is committed to the private copy, so that DuckDB need not hold the
+            # whole batch in memory; the batch is still all or nothing: the copy replaces the
+            # live file only when every chunk is in, and is deleted if anything fails.
+            con.commit()
+            con.begin()
+            report.timed("write", phase)
+        batch.finish()
         pause_for_tests("in-transaction", db)
+        phase = time.monotonic()
         con.commit()
         con.execute(queries.CHECKPOINT)
         report.timed("write", phase)
@@ -301,57 +319,67 @@ _MEETING_SCHEMA = pa.schema(
 
 
 class _Batch:
-    """The rows one ingest adds, collected before the single write transaction."""
+    """The rows one ingest adds, chunk by chunk, inside the single write transaction."""
 
-    def __init__(self, report: IngestReport, at: datetime) -> None:
+    def __init__(self, report: IngestReport, at: datetime, progress: Progress | None = None,
+                 total: int = 0) -> None:
         self.report, self.at = report, at
         self.articles: list[dict] = []
         self.meetings: dict[str, dict] = {}
         self.people: list[Person] = []
         self.log: list[dict] = []
+        self.first_source: dict[str, str] = {}     # article id -> where it was first read, whole batch
+        self.progress, self.total, self.done = progress, total, 0
+        self.succeeded = self.failed = 0
+        if progress:
+            progress(0, total)
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, max(self.total, self.done))
+
+    def finish(self) -> None:
+        """The last progress call, done of done, when the estimate was off."""
+        if self.progress and self.done != self.total:
+            self.progress(self.done, self.done)
 
     def classify(self, items: list[Article | Rejected], existing: dict[str, tuple],
-                 outcomes: Outcomes, progress: Progress | None) -> None:
+                 outcomes: Outcomes) -> None:
         """Sort every read item into new, duplicate, rejected or skipped; extract the new."""
-        first_source: dict[str, str] = {}
         plan: list[tuple[Article | Rejected, str, str | None]] = []
         for item in items:
             if isinstance(item, Rejected):
                 plan.append((item, item.status, item.reason))
             elif item.id in existing:
                 plan.append((item, "duplicate", "already in the database"))
-            elif item.id in first_source:
-                plan.append((item, "duplicate", f"same text as {first_source[item.id]} in this batch"))
+            elif item.id in self.first_source:
+                plan.append((item, "duplicate", f"same text as {self.first_source[item.id]} in this batch"))
             else:
-                first_source[item.id] = item.source
+                self.first_source[item.id] = item.source
                 plan.append((item, "new", None))
+        for _, status, _ in plan:
+            if status != "new":
+                self._tick()
         new = [item for item, status, _ in plan if status == "new"]
-        extracted = self._extract(new, outcomes, progress, total=len(items))
+        extracted = self._extract(new, outcomes)
         for item, status, reason in plan:   # the log follows the input order
             if status == "new":
                 self._add_article(item, extracted[item.id])
             else:
                 self._log(item.source, getattr(item, "id", None), status, reason)
 
-    def _extract(self, new: list[Article], outcomes: Outcomes, progress: Progress | None,
-                 total: int) -> dict[str, list[Meeting] | str]:
+    def _extract(self, new: list[Article], outcomes: Outcomes) -> dict[str, list[Meeting] | str]:
         """Article id -> its meetings or an error message; stops early on a broken extractor."""
-        done = total - len(new)
-        if progress:
-            progress(0, total)
-            if done:
-                progress(done, total)
         extracted: dict[str, list[Meeting] | str] = {}
-        succeeded = failed = 0
         for article, outcome in zip(new, outcomes(new)):
             extracted[article.id] = outcome
-            succeeded, failed = succeeded + (not isinstance(outcome, str)), failed + isinstance(outcome, str)
-            if isinstance(outcome, str) and not succeeded and failed >= BROKEN_AFTER:
-                raise ExtractorBroken(f"extraction failed on the first {failed} articles "
+            self.succeeded += not isinstance(outcome, str)
+            self.failed += isinstance(outcome, str)
+            if isinstance(outcome, str) and not self.succeeded and self.failed >= BROKEN_AFTER:
+                raise ExtractorBroken(f"extraction failed on the first {self.failed} articles "
                                       f"({outcome}); nothing was written")
-            done += 1
-            if progress:
-                progress(done, total)
+            self._tick()
         return extracted
 
     def _add_article(self, article: Article, outcome: list[Meeting] | str) -> None:
@@ -385,8 +413,7 @@ class _Batch:
                          "meetings": meetings})
 
     def write(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Every row of the batch, inside the caller's transaction."""
-        self._write_countries(con)
+        """The rows of this chunk, inside the caller's transaction; then they are let go."""
         _insert(con, queries.INSERT_ARTICLES, "batch_articles", self.articles, _ARTICLE_SCHEMA)
         _insert(con, queries.INSERT_MEETINGS, "batch_meetings",
                 list(self.meetings.values()), _MEETING_SCHEMA)
@@ -398,8 +425,9 @@ class _Batch:
         con.execute(queries.INSERT_OFFICIALS)
         con.unregister("batch_officials")
         _insert(con, queries.INSERT_INGEST_LOG, "batch_log", self.log, _LOG_SCHEMA)
+        self.articles, self.meetings, self.people, self.log = [], {}, [], []
 
-    def _write_countries(self, con: duckdb.DuckDBPyConnection) -> None:
+    def write_countries(self, con: duckdb.DuckDBPyConnection) -> None:
         """Refresh the countries table from the gazetteer; keep the old one if it cannot load."""
         try:
             rows = country_rows()
