@@ -5,7 +5,7 @@ document once and gives every pair the topics of the sentences that stay on it.
 """
 from __future__ import annotations
 
-from core.extract.dates import DateExpr, period, resolve, years_in
+from core.extract.dates import DateExpr, find_dates, period, resolve, years_in
 from core.extract.document import CHINA, Document, Found, Sentence
 from core.extract.gazetteer import City
 from core.extract.lexicon import Lexicon, fold, tokenize
@@ -44,7 +44,7 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
     text = None
     source = f.sentence
     if expr is None and not (f.sentence.lead and doc.dateline_date):
-        source, expr = _date_before(doc, f)           # "12 मई को ली ने ... भेंट की। ली ने टोगो के ..."
+        source, expr = _date_before(doc, f, lex)           # "12 मई को ली ने ... भेंट की। ली ने टोगो के ..."
     if expr is not None:
         text = source.text[source.tokens[expr.start][1]:source.tokens[expr.end - 1][2]]
     elif f.sentence.lead and doc.dateline_date:
@@ -56,17 +56,24 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
     return day, precision, weekday, text
 
 
-def _date_before(doc: Document, f: Found) -> tuple[Sentence, DateExpr | None]:
+def _date_before(doc: Document, f: Found, lex: Lexicon) -> tuple[Sentence, DateExpr | None]:
     """The date of a meeting told in the sentence before, in the same paragraph, about one of
-    the same people: the visit or round of meetings this one belongs to."""
+    the same people: the visit or round of meetings this one belongs to; else the date of
+    the sentence after, when it tells no meeting of its own ("... मुलाकात की। बुधवार को श्री
+    सुन राजभवन पहुंचे।")."""
     s = f.sentence
-    prev = doc.sentences[s.index - 1] if s.index > 0 else None
     people = {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
-    if (prev is None or prev.para != s.para or prev.headline or not prev.predicates or not prev.dates
-            or not people & {m.cluster for m in prev.mentions}):
-        return s, None
-    k = prev.predicates[0]
-    return prev, _pick_date(prev, k, (0, len(prev.folded)))
+    prev = doc.sentences[s.index - 1] if s.index > 0 else None
+    if (prev is not None and prev.para == s.para and not prev.headline and prev.predicates and prev.dates
+            and people & {m.cluster for m in prev.mentions}):
+        return prev, _pick_date(prev, prev.predicates[0], (0, len(prev.folded)))
+    nxt = doc.sentences[s.index + 1] if s.index + 1 < len(doc.sentences) else None
+    if (nxt is not None and nxt.para == s.para and not nxt.any_predicate
+            and people & {m.cluster for m in nxt.mentions}):
+        dates = find_dates(nxt.folded, lex)
+        if dates:
+            return nxt, max(dates, key=lambda d: d.rank)
+    return s, None
 
 
 def period_of(doc: Document, f: Found, lex: Lexicon) -> tuple[int | None, int | None]:
