@@ -105,3 +105,18 @@ def test_a_known_dated_meeting_is_certain() -> None:
     records = extract("चीन के राष्ट्रपति शी चिनफिंग ने 5 फरवरी 2022 को पेइचिंग में कजाकिस्तान के राष्ट्रपति कसीम-जोमार्त तोकायेव "
                       "से मुलाकात की।")
     assert [(r["confidence"], r["confidence_reasons"]) for r in records] == [(1.0, [])]
+
+
+def test_se_mila_is_a_meeting() -> None:
+    records = extract("बांग्लादेश की संसद अध्यक्ष करीम हुसैन रविवार को ढाका में चीनी उप मंत्री लू चाओ से मिला।")
+    assert pairs(records) == {("लू चाओ", "करीम हुसैन", "BGD")}
+
+
+def test_a_prize_received_is_no_meeting() -> None:
+    assert extract("भारत के राजदूत राम शर्मा को चीनी विदेश मंत्री वांग यी से एक पत्र मिला।") == []
+
+
+def test_the_date_of_the_next_sentence_about_the_same_people() -> None:
+    records = extract("बिहार के राज्यपाल अनिल शर्मा से भारत में चीन के उप विदेश मंत्री सुन यान ने शिष्टाचार मुलाकात की। "
+                      "बुधवार को श्री सुन राजभवन पहुंचे।", published=date(2016, 3, 2))
+    assert [(r["date"], r["date_precision"]) for r in records] == [("2016-03-02", "day")]
