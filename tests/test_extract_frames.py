@@ -120,3 +120,8 @@ def test_the_date_of_the_next_sentence_about_the_same_people() -> None:
     records = extract("बिहार के राज्यपाल अनिल शर्मा से भारत में चीन के उप विदेश मंत्री सुन यान ने शिष्टाचार मुलाकात की। "
                       "बुधवार को श्री सुन राजभवन पहुंचे।", published=date(2016, 3, 2))
     assert [(r["date"], r["date_precision"]) for r in records] == [("2016-03-02", "day")]
+
+
+def test_a_clause_ending_in_a_future_verb_is_no_meeting() -> None:
+    assert extract("चीनी विदेश मंत्री ली मिंग अगले सप्ताह जापान जाएंगे और वहां प्रधानमंत्री केंजी तनाका से भेंट के अलावा "
+                   "विदेश मंत्री तारो सातो से वार्ता करेंगे।") == []

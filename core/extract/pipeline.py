@@ -70,11 +70,24 @@ def _predicates(s: Sentence, lex: Lexicon) -> tuple[list[int], bool, set[int]]:
             continue
         seen = True
         k = token_at(s, match.start())
-        if _irrealis(s, k, lex) or _conditional(s, k, lex):
+        if _irrealis(s, k, lex) or _conditional(s, k, lex) or _future_clause(s, k, lex):
             unreal.add(k)
         elif not _this_meeting(s, k, lex):
             found.append(k)
     return found, seen, unreal
+
+
+_FUTURE = re.compile("(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एगा|एगी|ायेंगे|होगी|होगा|होंगे)$")
+_PAST = frozenset(fold(w) for w in ("की", "किया", "किए", "कीं", "हुई", "हुआ", "हुए", "थे", "थी", "था", "थीं",
+                                    "मिले", "मिलीं", "मिला", "चुके", "चुकी", "गई", "गए", "गया", "दी", "दिया"))
+
+
+def _future_clause(s: Sentence, k: int, lex: Lexicon) -> bool:
+    """'... से भेंट के अलावा वार्ता करेंगे': the clause after the predicate ends in a future
+    verb and tells nothing in the past, so the meeting lies ahead."""
+    end = _clause(s, k, lex)[1]
+    words = [w for w in s.folded[k + 1:end] if w[:1].isalpha() or "\u0900" <= w[:1] <= "\u097f"]
+    return bool(words) and bool(_FUTURE.search(words[-1])) and not _PAST & set(words)
 
 
 def _conditional(s: Sentence, k: int, lex: Lexicon) -> bool:
@@ -96,8 +109,10 @@ def _this_meeting(s: Sentence, k: int, lex: Lexicon) -> bool:
 
 
 def _bounds(s: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
-    """(token, where the next clause starts) of every clause boundary of a sentence."""
-    out = []
+    """(token, where the next clause starts) of every clause boundary of a sentence (once)."""
+    if "bounds" in s.memo:
+        return s.memo["bounds"]
+    out = s.memo["bounds"] = []
     for j in range(len(s.folded)):
         if lex.frames["boundaries"].match(s.folded, j):
             out.append((j, j + 1))
