@@ -125,3 +125,16 @@ def test_the_date_of_the_next_sentence_about_the_same_people() -> None:
 def test_a_clause_ending_in_a_future_verb_is_no_meeting() -> None:
     assert extract("चीनी विदेश मंत्री ली मिंग अगले सप्ताह जापान जाएंगे और वहां प्रधानमंत्री केंजी तनाका से भेंट के अलावा "
                    "विदेश मंत्री तारो सातो से वार्ता करेंगे।") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("चीनी विदेश मंत्री वांग यी की अध्यक्षता में अफगानिस्तान के विदेश मंत्री अमीर मुत्तकी और पाकिस्तान के विदेश मंत्री "
+                 "इशाक डार के बीच वार्ता हुई।",
+                 {("वांग यी", "अमीर मुत्तकी", "AFG"), ("वांग यी", "इशाक डार", "PAK")}, id="presided-talks"),
+    pytest.param("नेपाल के प्रधानमंत्री राम थापा बुधवार को चीनी राष्ट्रपति शी चिनफिंग से मिलने पहुंचे।",
+                 {("शी चिनफिंग", "राम थापा", "NPL")}, id="came-to-meet"),
+    pytest.param("कतर के अमीर शेख तमीम बिन हमद अल थानी ने बीजिंग में चीनी राष्ट्रपति शी जिनपिंग से मुलाकात की।",
+                 {("शी जिनपिंग", "तमीम बिन हमद अल थानी", "QAT")}, id="emir"),
+])
+def test_more_frames(text: str, expected: set) -> None:
+    assert pairs(extract(text)) == expected
