@@ -138,3 +138,12 @@ def test_a_clause_ending_in_a_future_verb_is_no_meeting() -> None:
 ])
 def test_more_frames(text: str, expected: set) -> None:
     assert pairs(extract(text)) == expected
+
+
+def test_state_media_summary_sentence_dates_and_places_the_meetings_after_it() -> None:
+    text = ("2 सितंबर की दोपहर को, चीनी राष्ट्रपति शी चिनफिंग ने पेइचिंग में कई अफ्रीकी देशों के नेताओं के साथ अलग-अलग "
+            "बैठकें कीं।\nये बैठकें शिखर सम्मेलन की तैयारी का हिस्सा थीं।\nराष्ट्रपति शी ने टोगो के राष्ट्रपति कोफी अमेगा और "
+            "मलावी के राष्ट्रपति जेम्स फिरी से मुलाकात की।")
+    records = extract(text, published=date(2024, 9, 3))
+    assert {(r["counterpart"]["country"], r["date"], r["location"]["city"]) for r in records} == {
+        ("TGO", "2024-09-02", "Beijing"), ("MWI", "2024-09-02", "Beijing")}

@@ -56,6 +56,20 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
     return day, precision, weekday, text
 
 
+def _previous_about(doc: Document, f: Found) -> Sentence | None:
+    """The sentence just before a meeting's, in the body, when it names one of its people
+    (state media give each sentence its own paragraph: "2 सितंबर को शी ने पेइचिंग में कई
+    नेताओं से भेंट की।" then "शी ने इरिट्रिया के राष्ट्रपति से मुलाकात की।")."""
+    s = f.sentence
+    people = {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
+    for prev in reversed(doc.sentences[max(0, s.index - 2):s.index]):   # one sentence may lie between
+        if prev.headline:
+            return None
+        if people & {m.cluster for m in prev.mentions}:
+            return prev
+    return None
+
+
 def _date_before(doc: Document, f: Found, lex: Lexicon) -> tuple[Sentence, DateExpr | None]:
     """The date of a meeting told in the sentence before, in the same paragraph, about one of
     the same people: the visit or round of meetings this one belongs to; else the date of
@@ -63,9 +77,8 @@ def _date_before(doc: Document, f: Found, lex: Lexicon) -> tuple[Sentence, DateE
     सुन राजभवन पहुंचे।")."""
     s = f.sentence
     people = {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
-    prev = doc.sentences[s.index - 1] if s.index > 0 else None
-    if (prev is not None and prev.para == s.para and not prev.headline and prev.predicates and prev.dates
-            and people & {m.cluster for m in prev.mentions}):
+    prev = _previous_about(doc, f)
+    if prev is not None and prev.predicates and prev.dates:
         return prev, _pick_date(prev, prev.predicates[0], (0, len(prev.folded)))
     nxt = doc.sentences[s.index + 1] if s.index + 1 < len(doc.sentences) else None
     if (nxt is not None and nxt.para == s.para and not nxt.any_predicate
@@ -125,6 +138,9 @@ def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexic
             break
         if prev.places:
             return _city_place(prev.places[-1][1], lex)
+    before = _previous_about(doc, f)
+    if before is not None and before.places:          # "... ने पेइचिंग में कई नेताओं से भेंट की।\n शी ने X से ..."
+        return _city_place(before.places[-1][1], lex)
     if previous != (None, None):
         return previous
     if doc.dateline_city and doc.dateline_city.country in (CHINA, cp_country):
