@@ -218,7 +218,8 @@ def long_inputs() -> list[Figure]:
     given = ("अमित", "सुरेश", "रमेश", "अनिल", "विनय", "राजेश", "मनोज", "दीपक", "संजय", "राहुल")
     family = ("शर्मा", "वर्मा", "गुप्ता", "सिंह", "यादव", "मेहता", "जोशी", "पांडे", "मिश्रा", "राव")
     lines = [f"चीनी विदेश मंत्री वांग यी ने {i % 28 + 1} मार्च को नेपाल के विदेश मंत्री {given[i % 10]} "
-             f"{family[i // 10 % 10]} {given[i // 100 % 10]} {family[i // 1000 % 10]} से मुलाकात की।" for i in range(5000)]
+             f"{family[i // 10 % 10]} {given[i // 100 % 10]} {family[i // 1000 % 10]} से मुलाकात की।"
+             for i in range(5000)]
     seconds, found = time_extraction([Article("5000-meetings.txt", "\n".join(lines))])
     figures.append(Figure("extract, one article of 5,000 meeting sentences", 1, seconds, found))
     return figures
