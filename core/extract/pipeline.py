@@ -399,7 +399,7 @@ def _compatible_dates(main: tuple[int | None, int | None], other: tuple[int | No
 
 def _pluperfect(f: Found, lex: Lexicon) -> bool:
     """The verb group says the meeting had taken place before ("मिले थे", "कर चुके हैं")."""
-    verb = f.sentence.folded[f.predicate + 1:f.predicate + 6]
+    verb = f.sentence.folded[f.predicate + 1:f.predicate + 9]   # "मुलाकात 2019 में नैरोबी में हुई थी"
     return any(lex.frames["earlier"].match(verb, i) for i in range(len(verb)))
 
 
