@@ -39,6 +39,8 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: date | None = None
+    outlet: str | None = None     # the publication: metadata, else the URL's domain, else the folder
+    agency: str | None = None     # the wire service credited in the text (IANS, PTI, Xinhua, CMG ...)
 
     @cached_property
     def id(self) -> str:

@@ -150,3 +150,18 @@ def test_hostile_url_values_become_inert_notices(monkeypatch, db):
     assert not at.exception and len(at.warning) == 2
     assert_no_raw_markup([w.value.replace("\\<", "&lt;") for w in at.warning])
     assert all("](" not in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>x</script>", "ftp://a.b/c"])
+def test_only_web_links_to_the_original_are_drawn(url):
+    from core.views.data import article_html
+    page = article_html({"china_title": "t", "counterpart_title": "t", "article_title": None,
+                         "article_url": url, "article_outlet": "<b>x</b>", "article_text": "", "evidence": ""})
+    assert "<a " not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+def test_a_web_link_to_the_original_is_escaped():
+    from core.views.data import article_html
+    page = article_html({"china_title": "t", "counterpart_title": "t", "article_title": None,
+                         "article_url": 'https://example.com/a"onmouseover="x', "article_text": "", "evidence": ""})
+    assert 'href="https://example.com/a&quot;onmouseover=&quot;x"' in page

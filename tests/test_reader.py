@@ -370,3 +370,37 @@ def test_an_unreadable_folder_is_reported(tmp_path):
     finally:
         (folder / "locked").chmod(0o755)
     assert reasons["locked"].startswith("cannot read folder")
+
+
+def test_txt_header_lines_give_url_and_outlet(tmp_path):
+    path = write(tmp_path / "paper" / "a.txt",
+                 f" date 2024-05-03\n url https://www.example.com/world/1\n outlet दैनिक समाचार\n{HINDI}")
+    (article,) = read(path)
+    assert (article.published, article.url, article.outlet) == (
+        date(2024, 5, 3), "https://www.example.com/world/1", "दैनिक समाचार")
+    assert article.text == HINDI
+
+
+@pytest.mark.parametrize(("record", "outlet"), [
+    ({"text": HINDI, "outlet": "Amar Ujala"}, "Amar Ujala"),
+    ({"text": HINDI, "site": "navbharattimes"}, "navbharattimes"),
+    ({"text": HINDI, "source_name": "Jagran"}, "Jagran"),
+    ({"text": HINDI, "url": "https://www.livehindustan.com/a/1"}, "livehindustan.com"),
+    ({"text": HINDI}, "feeds"),                                    # the folder it was read from
+])
+def test_jsonl_outlet_from_a_field_the_url_or_the_folder(tmp_path, record, outlet):
+    path = write(tmp_path / "feeds" / "x.jsonl", json.dumps(record, ensure_ascii=False) + "\n")
+    (article,) = read(path)
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    (f"बीजिंग, 31 अगस्त (आईएएनएस)। {HINDI}", "IANS"),
+    (f"नई दिल्ली, 4 मई (भाषा)। {HINDI}", "PTI"),
+    (f"{HINDI}\n(साभार- चाइना मीडिया ग्रुप, पेइचिंग)", "CMG"),
+    (f"{HINDI}\nSource : IANS", "IANS"),
+    (HINDI, None),
+])
+def test_the_wire_credit_is_the_agency(tmp_path, text, agency):
+    (article,) = read(write(tmp_path / "a.txt", text))
+    assert article.agency == agency

@@ -413,3 +413,13 @@ def test_an_article_over_the_time_budget_is_rejected_and_the_batch_goes_on(tmp_p
     reasons = dict(report.reasons)
     assert reasons[str(corpus / "a.txt")] == "extraction failed (took over 0.2 s)"
     assert report.new >= 1
+
+
+def test_articles_keep_url_outlet_and_agency(tmp_path):
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" url https://www.example.com/x\nबीजिंग, 31 अगस्त (आईएएनएस)। चीनी विदेश मंत्री वांग यी ने "
+                                  "नेपाल के विदेश मंत्री से मुलाकात की।", encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    run([folder], db)
+    assert rows(db, "SELECT url, outlet, agency FROM articles") == [("https://www.example.com/x", "example.com", "IANS")]

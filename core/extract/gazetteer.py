@@ -137,6 +137,7 @@ class Gazetteer:
     agencies: tuple[str, ...]
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)   # slot -> word phrases (frames.yaml)
     regions: dict[str, str] = field(default_factory=dict)               # region form -> iso3 (regions.yaml)
+    wires: dict[str, tuple[str, ...]] = field(default_factory=dict)     # agency -> printed names (wires.yaml)
     page: PageWords | None = None                                       # page.yaml
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -399,6 +400,23 @@ def _regions(path: Path, countries: dict[str, Country], cities: tuple[City, ...]
     return {form: owner.split(":")[0] for form, owner in out.items()}
 
 
+def _wires(path: Path) -> dict[str, tuple[str, ...]]:
+    """wires.yaml: each wire service with the names it is printed with, each name once."""
+    data = _read(path)
+    _check_keys(path.name, data, {"source", "wires"}, set())
+    if not isinstance(data["wires"], dict) or not data["wires"]:
+        raise GazetteerError(f"{path.name}: wires must map each agency to its names")
+    seen: dict[str, str] = {}
+    out = {}
+    for agency, forms in data["wires"].items():
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise GazetteerError(f"{path.name} {agency}: expected a list of names")
+        out[str(agency)] = tuple(nfc(f) for f in forms)
+        for form in out[str(agency)]:
+            _unique(f"{path.name} {agency}", seen, form, str(agency))
+    return out
+
+
 def _frames(path: Path) -> dict[str, tuple[str, ...]]:
     """frames.yaml: the postpositions and words that tell who took part in a meeting."""
     data = _read(path)
@@ -454,4 +472,5 @@ def load_gazetteer(folder: Path = DEFAULT_DIR) -> Gazetteer:
                      agencies=_word_list(folder / "agencies.yaml", "agencies"), sources=sources,
                      frames=_frames(folder / "frames.yaml"), page=_page(folder / "page.yaml"),
                      regions=_regions(folder / "regions.yaml", countries, cities),
+                     wires=_wires(folder / "wires.yaml"),
                      **titles, **words, **_calendar(folder / "calendar.yaml"))

@@ -151,3 +151,25 @@ def clean_page(text: str, lex: Lexicon) -> tuple[date | None, str]:
         seen_body = seen_body or _is_body(stripped)
         kept.append(line)
     return published or updated, "\n".join(kept).strip("\n")
+
+
+_AGENCY_PATTERNS: dict[int, tuple[re.Pattern, dict[str, str]]] = {}
+
+
+def _agency_pattern(wires: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex of every credited name, built once per gazetteer."""
+    if id(wires) not in _AGENCY_PATTERNS:
+        owner = {form.lower(): agency for agency, forms in wires.items() for form in forms}
+        names = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
+        pattern = re.compile(rf"\(\s*({names})\s*\)|(?:साभार|स्रोत|source)\s*[:：\-–]?\s*({names})"
+                             rf"(?![\w\u0900-\u097f])", re.IGNORECASE)
+        _AGENCY_PATTERNS[id(wires)] = (pattern, owner)
+    return _AGENCY_PATTERNS[id(wires)]
+
+
+def agency_of(text: str, wires: dict[str, tuple[str, ...]]) -> str | None:
+    """The wire service a text credits first: in a bracket ("(आईएएनएस)"), or after "साभार",
+    "स्रोत:" or "Source:"; None when it credits none."""
+    pattern, owner = _agency_pattern(wires)
+    match = pattern.search(text)
+    return owner[(match[1] or match[2]).lower()] if match else None

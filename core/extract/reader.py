@@ -12,19 +12,21 @@ import io
 import json
 import os
 import re
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from core.extract.lexicon import lexicon
-from core.extract.page import clean_page
-from core.extract.text import cut_furniture, normalize, split_header
+from core.extract.page import agency_of, clean_page
+from core.extract.text import cut_furniture, normalize, split_fields, split_header
 from core.model import Article
 
 # One article is a few kilobytes; anything this big is a corpus dump or a wrong file.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 TEXT_FIELDS = ("text", "content", "body", "article")
+OUTLET_FIELDS = ("outlet", "site", "source_name")
 READ_SUFFIXES = (".txt", ".jsonl", ".csv")
 _CHUNK = 1024 * 1024
 
@@ -298,8 +300,9 @@ def _record_article(source: str, record: dict) -> Article | Rejected:
     if not isinstance(text, str):
         return Rejected(source, f"text field is a {type(text).__name__}, not a string")
     published = _parse_date(record.get("published") or record.get("date"))
+    outlet = next((_str(record[f]) for f in OUTLET_FIELDS if _str(record.get(f))), None)
     return make_article(source, text, title=_str(record.get("title")),
-                        url=_str(record.get("url")), published=published)
+                        url=_str(record.get("url")), published=published, outlet=outlet)
 
 
 def _str(value: object) -> str | None:
@@ -427,17 +430,37 @@ def text_problem(text: str) -> str | None:
     return "no Devanagari text (not Hindi)"
 
 
-def make_article(source: str, raw: str, title: str | None = None,
-                 url: str | None = None, published: date | None = None) -> Article | Rejected:
-    """normalize -> split_header -> clean_page -> cut_furniture; metadata `published` wins over
-    the ' date' header, which wins over the page's byline."""
+def make_article(source: str, raw: str, title: str | None = None, url: str | None = None,
+                 published: date | None = None, outlet: str | None = None) -> Article | Rejected:
+    """normalize -> header lines -> clean_page -> cut_furniture. Metadata wins over the header
+    lines (' date …', ' url …', ' outlet …'), which win over the page's byline; the outlet is
+    else the URL's domain, else the folder the file was read from."""
     problem = text_problem(raw)
     if problem:
         return Rejected(source, problem)
-    header_date, body = split_header(normalize(raw))
-    page_date, body = clean_page(body, lexicon())
+    lex = lexicon()
+    fields, body = split_fields(normalize(raw))
+    header_date, body = split_header(body)
+    more, body = split_fields(body)
+    fields = {**more, **fields}
+    agency = agency_of(body, lex.gz.wires)          # before the credit lines are cut as furniture
+    page_date, body = clean_page(body, lex)
     text = cut_furniture(body)
     if not text.strip():
         return Rejected(source, "nothing left after removing page furniture")
+    url = url or fields.get("url")
     return Article(source=source, text=text, title=title, url=url,
-                   published=published or header_date or page_date)
+                   published=published or header_date or page_date,
+                   outlet=outlet or fields.get("outlet") or _domain(url) or _folder(source), agency=agency)
+
+
+def _domain(url: str | None) -> str | None:
+    """'https://www.example.com/a/b' -> 'example.com'."""
+    host = urllib.parse.urlsplit(url).hostname if url and "://" in url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _folder(source: str) -> str | None:
+    """The name of the folder a file (or a .jsonl/.csv row) was read from."""
+    name = Path(source.split("#", 1)[0]).parent.name
+    return name or None

@@ -46,6 +46,18 @@ def split_header(text: str) -> tuple[date | None, str]:
     return published, text[match.end():]
 
 
+_FIELD = re.compile(r"^\s*(url|outlet)\s+(\S[^\n]*?)\s*(?:\n|$)", re.IGNORECASE)
+
+
+def split_fields(text: str) -> tuple[dict[str, str], str]:
+    """Optional ' url …' and ' outlet …' header lines at the top of a .txt, beside ' date …'."""
+    fields: dict[str, str] = {}
+    while match := _FIELD.match(text):
+        fields.setdefault(match[1].lower(), match[2][:500])
+        text = text[match.end():]
+    return fields, text
+
+
 # A line that starts page furniture: everything from it to the end is cut.
 _TAIL = re.compile(
     r"^\s*(?:popular posts?|related posts?|related news|also read|more news|trending|"

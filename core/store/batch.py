@@ -297,7 +297,8 @@ _LOG_SCHEMA = pa.schema([("batch_id", pa.string()), ("at", pa.timestamp("us")),
 _ARTICLE_SCHEMA = pa.schema([("id", pa.string()), ("source", pa.string()),
                              ("title", pa.string()), ("url", pa.string()),
                              ("published", pa.date32()), ("text", pa.string()),
-                             ("ingested_at", pa.timestamp("us"))])
+                             ("ingested_at", pa.timestamp("us")), ("outlet", pa.string()),
+                             ("agency", pa.string())])
 _OFFICIAL_SCHEMA = pa.schema([("id", pa.string()), ("name", pa.string()),
                               ("name_latin", pa.string()), ("name_en", pa.string()),
                               ("country", pa.string()), ("role", pa.string()),
@@ -462,7 +463,7 @@ def _article_row(article: Article, at: datetime) -> dict:
     """An articles-table row."""
     return {"id": article.id, "source": article.source, "title": article.title,
             "url": article.url, "published": article.published, "text": article.text,
-            "ingested_at": at}
+            "ingested_at": at, "outlet": article.outlet, "agency": article.agency}
 
 
 def _meeting_row(meeting: Meeting) -> dict:

@@ -24,8 +24,12 @@ CREATE TABLE IF NOT EXISTS articles (
     url         VARCHAR,
     published   DATE,
     text        VARCHAR NOT NULL,         -- normalised body, furniture cut off
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    outlet      VARCHAR,                  -- the publication (metadata, the URL's domain, the folder)
+    agency      VARCHAR                   -- the wire service the text credits (IANS, PTI, CMG ...)
 );
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS outlet VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS agency VARCHAR;
 CREATE TABLE IF NOT EXISTS officials (
     id          VARCHAR PRIMARY KEY,      -- gazetteer id, or country + folded name
     name        VARCHAR,                  -- Devanagari, fullest form seen
@@ -109,8 +113,8 @@ FROM officials WHERE id IN (SELECT id FROM batch_ids)
 """
 
 INSERT_ARTICLES = """
-INSERT INTO articles (id, source, title, url, published, text, ingested_at)
-SELECT id, source, title, url, published, text, ingested_at FROM batch_articles
+INSERT INTO articles (id, source, title, url, published, text, ingested_at, outlet, agency)
+SELECT id, source, title, url, published, text, ingested_at, outlet, agency FROM batch_articles
 """
 
 _MEETING_COLUMNS = """id, article_id, source,
@@ -438,7 +442,8 @@ GROUP BY 1, 2 ORDER BY meetings DESC, source, target""", [*params, top_n])
 def meeting_detail(con: duckdb.DuckDBPyConnection, meeting_id: str, script: str) -> dict | None:
     """One meeting (the table's columns) with its article's title, url and text; None if unknown."""
     sql = f"""WITH f AS (SELECT * FROM meetings WHERE id = ?)
-SELECT x.*, a.title AS article_title, a.url AS article_url, a.text AS article_text
+SELECT x.*, a.title AS article_title, a.url AS article_url, a.text AS article_text,
+       a.outlet AS article_outlet, a.agency AS article_agency, a.published AS article_published
 FROM ({_meeting_select(script)}) x LEFT JOIN articles a ON a.id = x.article_id"""
     rows = _df(con, sql, [meeting_id]).to_dict("records")
     return rows[0] if rows else None

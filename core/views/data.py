@@ -8,6 +8,7 @@ Also here: widget state <-> Filters, option labels, and the evidence highlight.
 from __future__ import annotations
 
 import html
+import urllib.parse
 import os
 import re
 from collections.abc import Mapping
@@ -200,7 +201,18 @@ def article_html(m: Mapping) -> str:
     titles = (f"<p><b>{html.escape(_or_dash(m['china_title']))}</b> · "
               f"<b>{html.escape(_or_dash(m['counterpart_title']))}</b></p>")
     title = f"<h4>{html.escape(m['article_title'])}</h4>" if _text(m.get("article_title")) else ""
-    return titles + title + highlight_evidence(m.get("article_text"), m.get("evidence"))
+    return titles + title + _origin(m) + highlight_evidence(m.get("article_text"), m.get("evidence"))
+
+
+def _origin(m: Mapping) -> str:
+    """Outlet, wire credit, publication date and a link to the original (http and https only)."""
+    parts = [html.escape(str(m[k])) for k in ("article_outlet", "article_agency", "article_published")
+             if _text(m.get(k))]
+    url = str(m.get("article_url") or "")
+    if urllib.parse.urlsplit(url).scheme in ("http", "https"):
+        parts.append(f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+                     "original</a>")
+    return f"<p>{' · '.join(parts)}</p>" if parts else ""
 
 
 def highlight_evidence(text: str | None, evidence: str | None) -> str:
