@@ -225,6 +225,22 @@ def long_inputs() -> list[Figure]:
     return figures
 
 
+def time_events(path: Path, meetings: int, seed: int) -> Figure:
+    """Seconds to rebuild every event of a synthetic database of `meetings` reports."""
+    import duckdb
+
+    from core.store import batch
+    from core.synth import build_synthetic_db
+    build_synthetic_db(path, meetings, seed)
+    with duckdb.connect(str(path)) as con:
+        started = time.perf_counter()
+        batch.rebuild_events(con)
+        seconds = time.perf_counter() - started
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    return Figure(f"events, rebuilt from {meetings:,} synthetic meetings", meetings, seconds, events,
+                  "the 'meetings' column counts events")
+
+
 def warm_up() -> float:
     """Seconds to load the gazetteer and build the extractor (paid once per process)."""
     from core.extract import extract_meetings
@@ -284,6 +300,7 @@ def run_benchmarks(n_articles: int = 10_000, seed: int = 2020, corpus: Path | No
     figures += long_inputs()
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         figures.append(time_ingest(texts[:n_articles], Path(workdir)))
+        figures.append(time_events(Path(workdir) / "events.duckdb", n_articles * 10, seed))
     return format_table(figures, warm, generated, len(texts), seed)
 
 

@@ -214,6 +214,8 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     from core.store.filters import SCRIPTS
     p.add_argument("--db", type=Path, default=DEFAULT_DB)
     p.add_argument("--format", choices=("csv", "jsonl", "parquet"), required=True)
+    p.add_argument("--level", choices=("events", "reports"), default="events",
+                   help="one row per meeting (events, default) or per article's report of it (reports)")
     p.add_argument("--out", type=Path, default=None,
                    help="output file (default: standard output; parquet needs --out)")
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
@@ -261,7 +263,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Write the meetings the filters select, through the dashboard's own query and encoders."""
     from core.store import read_connection
     from core.store.filters import from_query, to_query
-    from core.store.queries import filter_options, filtered_meetings
+    from core.store.queries import filter_options, filtered_events, filtered_meetings
     if args.format == "parquet" and args.out is None:
         print("error: --format parquet needs --out FILE", file=sys.stderr)
         return 2
@@ -281,7 +283,7 @@ def run_export(args: argparse.Namespace) -> int:
                 for notice in notices:
                     print(f"error: {notice} Nothing was exported.", file=sys.stderr)
                 return 2
-            df = filtered_meetings(con, checked)
+            df = filtered_events(con, checked) if args.level == "events" else filtered_meetings(con, checked)
     except (FileNotFoundError, DatabaseUnreadable) as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 1
@@ -290,7 +292,8 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as failure:
         print(f"error: cannot write {args.out}: {_one_line(failure)}", file=sys.stderr)
         return 1
-    print(f"exported {len(df)} meetings{f' to {args.out}' if args.out else ''}", file=sys.stderr)
+    what = "events" if args.level == "events" else "meetings"
+    print(f"exported {len(df)} {what}{f' to {args.out}' if args.out else ''}", file=sys.stderr)
     return 0
 
 

@@ -93,6 +93,7 @@ def build_synthetic_db(path: str | os.PathLike, n: int, seed: int = 7, hostile: 
         _insert(con, "articles", articles)
         _insert(con, "meetings", meetings)
         _insert(con, "ingest_log", _log_table(articles, meetings))
+        batch.rebuild_events(con)
         con.execute(queries.CHECKPOINT)
     return path
 

@@ -88,7 +88,8 @@ def export_df(db, **filters):
 
 def test_export_csv_is_the_dashboard_download(sample_db, run_core):
     from core.views.export import to_csv_bytes
-    done = run_core("export", "--db", sample_db, "--format", "csv", "--out", sample_db.with_suffix(".csv"))
+    done = run_core("export", "--db", sample_db, "--format", "csv", "--level", "reports",
+                    "--out", sample_db.with_suffix(".csv"))
     assert done.returncode == 0, done.stderr
     df = export_df(sample_db)
     assert len(df) > 0
@@ -100,7 +101,7 @@ def test_export_csv_is_the_dashboard_download(sample_db, run_core):
 def test_export_jsonl_with_filters_to_stdout(sample_db, run_core):
     df = export_df(sample_db)
     country, topic = df["country"].dropna().iloc[0], df["topics"].iloc[0][0]
-    done = run_core("export", "--db", sample_db, "--format", "jsonl", "--country", country.lower(),
+    done = run_core("export", "--db", sample_db, "--format", "jsonl", "--level", "reports", "--country", country.lower(),
                     "--topic", topic, "--from", "2000-01-01", "--to", "2030-12-31", "--script", "en")
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines()]
@@ -114,14 +115,15 @@ def test_export_jsonl_with_filters_to_stdout(sample_db, run_core):
 def test_export_search_text_is_just_text(sample_db, run_core):
     done = run_core("export", "--db", sample_db, "--format", "jsonl", "--search", "'; DROP TABLE meetings; --")
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "" and done.stderr.strip() == "exported 0 meetings"
+    assert done.stdout == "" and done.stderr.strip() == "exported 0 events"
     assert len(export_df(sample_db)) > 0
 
 
 def test_export_parquet_keeps_list_columns(sample_db, run_core):
     import pandas as pd
     out = sample_db.with_suffix(".parquet")
-    done = run_core("export", "--db", sample_db, "--format", "parquet", "--out", out, "--mode", "in_person")
+    done = run_core("export", "--db", sample_db, "--format", "parquet", "--level", "reports", "--out", out,
+                    "--mode", "in_person")
     assert done.returncode == 0, done.stderr
     back = pd.read_parquet(out)
     assert list(back["id"]) == list(export_df(sample_db, modes=("in_person",))["id"])
@@ -144,7 +146,7 @@ def test_export_neutralises_formulas(tmp_path, run_core):
 
     db = tmp_path / "m.duckdb"
     ingest([article], db, extractor=hostile)
-    done = run_core("export", "--db", db, "--format", "csv", "--script", "deva")
+    done = run_core("export", "--db", db, "--format", "csv", "--level", "reports", "--script", "deva")
     text = done.stdout
     for cell in ("'=HYPERLINK", "'-2+3", "'+1", "'=cmd|"):
         assert cell in text
@@ -174,7 +176,8 @@ def test_bench_prints_its_table(tmp_path, run_core, hindi_articles):
     assert rows.keys() == {"extract, synthetic (1 process)", "extract, real (1 process)",
                            *(f"extract, one {kb} KB sentence without a danda" for kb in (8, 16, 32, 64)),
                            "extract, one article of 5,000 meeting sentences",
-                           "ingest, synthetic -> fresh DuckDB (CLI, end to end)"}
+                           "ingest, synthetic -> fresh DuckDB (CLI, end to end)",
+                           "events, rebuilt from 400 synthetic meetings"}
     assert " 12 " in rows["extract, real (1 process)"] and "new 40;" in rows[
         "ingest, synthetic -> fresh DuckDB (CLI, end to end)"]
 
@@ -262,3 +265,23 @@ def test_a_newline_in_a_file_name_stays_on_its_report_line(tmp_path, run_core):
     odd.write_bytes(b"")
     done = run_core("ingest", odd, "--db", tmp_path / "m.duckdb")
     assert f"  {tmp_path}/two\\nlines.txt: empty file" in done.stdout.splitlines()
+
+
+
+def test_export_events_gives_one_line_per_meeting_reported_three_times(tmp_path, run_core):
+    sentence = "चीनी विदेश मंत्री वांग यी ने 3 मई 2024 को नेपाल के विदेश मंत्री नारायण काजी श्रेष्ठ से मुलाकात की।"
+    for n, (outlet, lead) in enumerate([("अखबार एक", "बीजिंग, 3 मई (आईएएनएस)।"), ("अखबार दो", "काठमांडू।"),
+                                        ("अखबार तीन", "नई दिल्ली।")]):
+        folder = tmp_path / "in" / f"o{n}"
+        folder.mkdir(parents=True)
+        (folder / "a.txt").write_text(f" date 2024-05-04\n outlet {outlet}\n{lead} {sentence} यह खबर {n} है।",
+                                      encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    assert run_core("ingest", tmp_path / "in", "--db", db, timeout=120).returncode == 0
+    done = run_core("export", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["reports"] == 3 and len(rows[0]["article_ids"]) == 3
+    assert sorted(rows[0]["outlets"]) == ["अखबार एक", "अखबार तीन", "अखबार दो"]
+    assert rows[0]["date"] == "2024-05-03" and rows[0]["china_id"] == "gz:wang-yi"
+    reports = run_core("export", "--db", db, "--format", "jsonl", "--level", "reports")
+    assert len(reports.stdout.splitlines()) == 3

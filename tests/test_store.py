@@ -423,3 +423,13 @@ def test_articles_keep_url_outlet_and_agency(tmp_path):
     db = tmp_path / "m.duckdb"
     run([folder], db)
     assert rows(db, "SELECT url, outlet, agency FROM articles") == [("https://www.example.com/x", "example.com", "IANS")]
+
+
+def test_a_fresh_and_an_incremental_build_give_the_same_events(tmp_path, corpus):
+    whole, parts = tmp_path / "whole.duckdb", tmp_path / "parts.duckdb"
+    run([corpus], whole)
+    for name in sorted(p.name for p in corpus.iterdir()):
+        run([corpus / name], parts)
+    query = "SELECT * FROM events ORDER BY event_id"
+    assert rows(whole, query) == rows(parts, query) and rows(whole, query)
+    assert rows(whole, "SELECT count(*) FROM meetings WHERE event_id IS NULL") == [(0,)]

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from core.extract.reader import Rejected, estimate_items, read_inputs
 from core.model import Article, Meeting, Person
-from core.store import queries
+from core.store import events, queries
 from core.store.db import (BUILD_LOCK_TIMEOUT, DEFAULT_DB, LOCK_TIMEOUT, DatabaseUnreadable, live_path, pause_for_tests,
                            remove_stale_temps, swap, writer_lock)
 
@@ -176,6 +176,9 @@ def _write_copy(temp: Path, db: Path, paths: list, report: IngestReport,
             con.begin()
             report.timed("write", phase)
         batch.finish()
+        phase = time.monotonic()
+        rebuild_events(con)
+        report.timed("events", phase)
         pause_for_tests("in-transaction", db)
         phase = time.monotonic()
         con.commit()
@@ -183,6 +186,28 @@ def _write_copy(temp: Path, db: Path, paths: list, report: IngestReport,
         report.timed("write", phase)
     finally:
         con.close()
+
+
+_EVENT_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("china_id", pa.string()), ("counterpart_id", pa.string()),
+    ("counterpart_country", pa.string()), ("date", pa.date32()), ("date_precision", pa.string()),
+    ("city", pa.string()), ("place_country", pa.string()), ("mode", pa.string()),
+    ("topics", pa.list_(pa.string())), ("reports", pa.int32()), ("outlets", pa.list_(pa.string())),
+    ("article_ids", pa.list_(pa.string())), ("first_reported", pa.date32()),
+    ("disagreements", pa.list_(pa.string()))])
+
+
+def rebuild_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Every event again from every stored report: a fresh and an incremental build agree."""
+    cursor = con.execute(queries.EVENT_REPORTS)
+    names = [d[0] for d in cursor.description]
+    reports = [dict(zip(names, row)) for row in cursor.fetchall()]
+    built, event_of = events.build_events(reports)
+    con.execute(queries.DELETE_EVENTS)
+    _insert(con, queries.INSERT_EVENTS, "batch_events", built, _EVENT_SCHEMA)
+    _insert(con, queries.SET_EVENT_IDS, "batch_event_of",
+            [{"id": k, "event_id": v} for k, v in event_of.items()],
+            pa.schema([("id", pa.string()), ("event_id", pa.string())]))
 
 
 def _replace_stored(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:

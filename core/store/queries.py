@@ -71,6 +71,24 @@ CREATE TABLE IF NOT EXISTS meetings (
 -- Files written before the confidence columns existed get them on the next ingest.
 ALTER TABLE meetings ADD COLUMN IF NOT EXISTS confidence DOUBLE DEFAULT 1.0;
 ALTER TABLE meetings ADD COLUMN IF NOT EXISTS reasons VARCHAR[] DEFAULT [];
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS event_id VARCHAR;     -- core/store/events.py
+CREATE TABLE IF NOT EXISTS events (      -- one row per meeting however many reports tell it
+    event_id            VARCHAR PRIMARY KEY,
+    china_id            VARCHAR NOT NULL,
+    counterpart_id      VARCHAR NOT NULL,
+    counterpart_country VARCHAR,
+    date                DATE,
+    date_precision      VARCHAR NOT NULL,
+    city                VARCHAR,
+    place_country       VARCHAR,
+    mode                VARCHAR NOT NULL,
+    topics              VARCHAR[] NOT NULL,
+    reports             INTEGER NOT NULL,
+    outlets             VARCHAR[] NOT NULL,
+    article_ids         VARCHAR[] NOT NULL,
+    first_reported      DATE,
+    disagreements       VARCHAR[] NOT NULL
+);
 CREATE TABLE IF NOT EXISTS countries (   -- copied from the gazetteer at every ingest
     iso3        VARCHAR PRIMARY KEY,
     name_en     VARCHAR NOT NULL,
@@ -149,7 +167,23 @@ SELECT batch_id, "at", source, article_id, status, reason, meetings FROM batch_l
 
 CHECKPOINT = "CHECKPOINT"
 
-_TABLES = ("articles", "officials", "meetings", "countries", "ingest_log")
+# Events (core/store/events.py), rebuilt from every report inside the ingest transaction.
+EVENT_REPORTS = """
+SELECT m.id, m.article_id, m.china_id, m.china_name, m.counterpart_id, m.counterpart_name,
+       m.counterpart_country, m.mode, m.date, m.date_precision, m.city, m.place_country, m.topics,
+       a.outlet, a.published
+FROM meetings m LEFT JOIN articles a ON a.id = m.article_id
+"""
+DELETE_EVENTS = "DELETE FROM events"
+INSERT_EVENTS = """
+INSERT INTO events SELECT event_id, china_id, counterpart_id, counterpart_country, date, date_precision, city,
+       place_country, mode, topics, reports, outlets, article_ids, first_reported, disagreements FROM batch_events
+"""
+SET_EVENT_IDS = """
+UPDATE meetings SET event_id = b.event_id FROM batch_event_of b WHERE meetings.id = b.id
+"""
+
+_TABLES = ("articles", "officials", "meetings", "countries", "ingest_log", "events")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -165,7 +199,8 @@ SELECT (SELECT count(*) FROM articles) AS articles,
        (SELECT count(*) FROM meetings) AS meetings,
        (SELECT count(*) FROM officials) AS officials,
        (SELECT count(*) FROM countries) AS countries,
-       (SELECT count(*) FROM ingest_log) AS ingest_log
+       (SELECT count(*) FROM ingest_log) AS ingest_log,
+       (SELECT count(*) FROM events) AS events
 """
 
 BATCH_LOG = """
@@ -475,3 +510,27 @@ SELECT {side}_id, coalesce(max({side}_name), ''), coalesce(max({side}_name_latin
        coalesce(max({side}_name_en), '')
 FROM meetings GROUP BY 1 ORDER BY count(*) DESC, 1""")
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def filtered_events(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """The events of the meetings f selects (an event is in when any of its reports is), with
+    both officials' names in f.script, newest first."""
+    cte, params = _filtered(f)
+    return _df(con, f"""{cte}
+SELECT e.event_id, e.china_id, {_official_name("ch", f.script)} AS china, e.counterpart_id,
+       {_official_name("cp", f.script)} AS counterpart, e.counterpart_country AS country,
+       strftime(e.date, '%Y-%m-%d') AS date, e.date_precision, e.city, e.place_country, e.mode, e.topics,
+       e.reports, e.outlets, e.article_ids, strftime(e.first_reported, '%Y-%m-%d') AS first_reported,
+       e.disagreements
+FROM events e
+LEFT JOIN officials ch ON ch.id = e.china_id
+LEFT JOIN officials cp ON cp.id = e.counterpart_id
+WHERE e.event_id IN (SELECT event_id FROM f)
+ORDER BY e.date DESC NULLS LAST, e.event_id""", params)
+
+
+def _official_name(alias: str, script: str) -> str:
+    """An officials row's name in a script, falling back to what is known."""
+    order = {"deva": ("name", "name_latin", "name_en"), "latin": ("name_latin", "name_en", "name"),
+             "en": ("name_en", "name_latin", "name")}[script]
+    return "coalesce(" + ", ".join(f"{alias}.{column}" for column in order) + ")"
