@@ -147,3 +147,9 @@ def test_state_media_summary_sentence_dates_and_places_the_meetings_after_it() -
     records = extract(text, published=date(2024, 9, 3))
     assert {(r["counterpart"]["country"], r["date"], r["location"]["city"]) for r in records} == {
         ("TGO", "2024-09-02", "Beijing"), ("MWI", "2024-09-02", "Beijing")}
+
+
+def test_a_chinese_name_run_together_and_a_stay_abroad() -> None:
+    records = extract("अमेरिका में ठहरने के दौरान हानचंग ने अमेरिकी उपराष्ट्रपति पॉल रीड के साथ वार्ता की।")
+    assert [(r["china"]["name_en"], r["counterpart"]["country"], r["location"]["country"]) for r in records] == [
+        ("Han Zheng", "USA", "USA")]

@@ -154,6 +154,7 @@ def place_of_meeting(doc: Document, f: Found, cp_country: str | None, lex: Lexic
 
 
 _VISIT = frozenset(fold(w) for w in ("यात्रा", "दौरे", "दौरा", "राजकीय", "आधिकारिक"))
+_STAY = frozenset(fold(w) for w in ("ठहरने", "प्रवास", "रहने", "रुकने", "मौजूदगी"))
 _ARRIVE = frozenset(fold(w) for w in ("पहुंचे", "पहुँचे", "पहुंचीं", "पहुंची", "पहुंचा", "आए", "आईं"))
 
 
@@ -175,8 +176,9 @@ def _find_visited(s: Sentence, clause: tuple[int, int], lex: Lexicon) -> str | N
         if not hit or i + hit[0] >= len(s.folded):
             continue
         nxt = s.folded[i + hit[0]]
-        if nxt in _ARRIVE or (nxt in (fold("की"), fold("के")) and i + hit[0] + 1 < len(s.folded)
-                              and s.folded[i + hit[0] + 1] in _VISIT):
+        after = s.folded[i + hit[0] + 1] if i + hit[0] + 1 < len(s.folded) else ""
+        if (nxt in _ARRIVE or (nxt in (fold("की"), fold("के")) and after in _VISIT)
+                or (nxt == fold("में") and after in _STAY)):          # "अमेरिका में ठहरने के दौरान"
             return hit[1]
     return None
 

@@ -166,6 +166,8 @@ def _official_tables(gz: Gazetteer) -> tuple[PhraseTable, dict[str, list[str]], 
         for form in official.hi:
             table.add(form, official.id)
             full.setdefault(skeleton(form), []).append(official.id)
+            if official.country == "CHN" and len(form.split()) == 2:
+                table.add(form.replace(" ", ""), official.id)    # run together: "हानचंग", "वांगयी"
             if len(form.split()) > 1:
                 full.setdefault("~" + phonetic(form), []).append(official.id)
         for form in official.short:
