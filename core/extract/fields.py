@@ -5,10 +5,11 @@ document once and gives every pair the topics of the sentences that stay on it.
 """
 from __future__ import annotations
 
+from core.extract import frames
 from core.extract.dates import DateExpr, find_dates, period, resolve, years_in
 from core.extract.document import CHINA, Document, Found, Sentence
 from core.extract.gazetteer import City
-from core.extract.lexicon import Lexicon, fold, tokenize
+from core.extract.lexicon import Lexicon, fold
 
 _HAPPENED = frozenset(fold(w) for w in ("हुए", "हुई", "हुआ", "हुईं"))
 _DAYTIME = frozenset(fold(w) for w in ("को", "की", "के", "रात", "शाम", "सुबह", "दोपहर", "तड़के"))
@@ -56,12 +57,16 @@ def date_of(doc: Document, f: Found, before: Day, lex: Lexicon) -> tuple[str | N
     return day, precision, weekday, text
 
 
+def _sides(f: Found) -> set[int]:
+    """The clusters of a found meeting's two people."""
+    return {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
+
+
 def _previous_about(doc: Document, f: Found) -> Sentence | None:
     """The sentence just before a meeting's, in the body, when it names one of its people
     (state media give each sentence its own paragraph: "2 सितंबर को शी ने पेइचिंग में कई
     नेताओं से भेंट की।" then "शी ने इरिट्रिया के राष्ट्रपति से मुलाकात की।")."""
-    s = f.sentence
-    people = {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
+    s, people = f.sentence, _sides(f)
     for prev in reversed(doc.sentences[max(0, s.index - 2):s.index]):   # one sentence may lie between
         if prev.headline:
             return None
@@ -71,12 +76,11 @@ def _previous_about(doc: Document, f: Found) -> Sentence | None:
 
 
 def _date_before(doc: Document, f: Found, lex: Lexicon) -> tuple[Sentence, DateExpr | None]:
-    """The date of a meeting told in the sentence before, in the same paragraph, about one of
-    the same people: the visit or round of meetings this one belongs to; else the date of
-    the sentence after, when it tells no meeting of its own ("... मुलाकात की। बुधवार को श्री
-    सुन राजभवन पहुंचे।")."""
-    s = f.sentence
-    people = {m.cluster for m in (f.china, f.counterpart) if m.cluster >= 0}
+    """The date of a meeting told just before about one of the same people (the visit or
+    round of meetings this one belongs to); else the date of the next sentence in the
+    paragraph, when it names them and tells no meeting of its own ("... मुलाकात की। बुधवार
+    को श्री सुन राजभवन पहुंचे।")."""
+    s, people = f.sentence, _sides(f)
     prev = _previous_about(doc, f)
     if prev is not None and prev.predicates and prev.dates:
         return prev, _pick_date(prev, prev.predicates[0], (0, len(prev.folded)))
@@ -231,7 +235,6 @@ def passages(doc: Document, found: dict[tuple, list[Found]], lex: Lexicon) -> di
     for key, fs in found.items():
         for f in fs:
             where.setdefault(f.sentence.index, set()).add(key)
-    both = [" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " for w in lex.gz.both_sides]
     topics: dict[tuple, set[str]] = {key: set() for key in found}
     everyone = set().union(*members.values())
     keys_of: dict = {}
@@ -249,7 +252,7 @@ def passages(doc: Document, found: dict[tuple, list[Found]], lex: Lexicon) -> di
             focus = set() if s.any_predicate and strangers else (focus & related or related)
         elif people:
             focus = set()
-        elif any(w in " " + " ".join(s.folded) + " " for w in both):
+        elif frames.both_sides(s.folded, 0, len(s.folded), lex):
             focus = last
         elif s.para != para:
             focus = set()

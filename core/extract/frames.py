@@ -28,7 +28,7 @@ _COORD_REACH = 8
 _STOPS = frozenset({",", "।", ";", ":", "?", "!", '"'})
 
 
-def _skip_aside(folded: list[str], j: int, end: int) -> int:
+def skip_aside(folded: list[str], j: int, end: int) -> int:
     """Past a bracketed aside after a name: "(Kassym-Jomart Tokayev)", "(एनएसए)"."""
     if j < end and folded[j] == "(":
         close = next((i for i in range(j + 1, min(end, j + _PAREN_MAX)) if folded[i] == ")"), None)
@@ -37,7 +37,7 @@ def _skip_aside(folded: list[str], j: int, end: int) -> int:
     return j
 
 
-def _match(lex: Lexicon, key: str, folded: list[str], j: int) -> int:
+def match_at(lex: Lexicon, key: str, folded: list[str], j: int) -> int:
     """Length of the frame phrase of `key` at token j (0 if none)."""
     if j >= len(folded):
         return 0
@@ -54,13 +54,13 @@ def _reaches_predicate(s: Sentence, j: int, predicates: set[int], spans: dict[in
     while j < stop:
         if j in predicates:
             return "of_predicate"
-        if j in s.unreal or _match(lex, "blocking", folded, j):
+        if j in s.unreal or match_at(lex, "blocking", folded, j):
             return "blocked"
         if j in spans:                                   # another person: "X की Y से मुलाकात"
-            j = _skip_aside(folded, spans[j], len(folded))
-            j += _match(lex, "partner", folded, j) or _match(lex, "joint", folded, j)
+            j = skip_aside(folded, spans[j], len(folded))
+            j += match_at(lex, "partner", folded, j) or match_at(lex, "joint", folded, j)
             continue
-        if folded[j] in _STOPS or _match(lex, "agent", folded, j) or _match(lex, "boundaries", folded, j):
+        if folded[j] in _STOPS or match_at(lex, "agent", folded, j) or match_at(lex, "boundaries", folded, j):
             return "genitive"                            # "X के कार्यकाल में Y ने ...": another subject
         j += 1
     return "genitive"
@@ -76,8 +76,8 @@ def slot(s: Sentence, start: int, end: int, k: int, clause: tuple[int, int], lex
     if not clause[0] <= start < clause[1]:
         return "outside"
     folded = s.folded
-    j = _skip_aside(folded, end, clause[1])
-    size = _match(lex, "coordinators", folded, j) or (j < clause[1] and folded[j] == ",")
+    j = skip_aside(folded, end, clause[1])
+    size = match_at(lex, "coordinators", folded, j) or (j < clause[1] and folded[j] == ",")
     if size and j + size in after:                       # "X और Y ने", "X, Y और Z से"
         return after[j + size]
     if size:                                             # "X और कई कंपनियों के प्रमुखों से": the group's postposition
@@ -85,18 +85,23 @@ def slot(s: Sentence, start: int, end: int, k: int, clause: tuple[int, int], lex
             if folded[i] in _STOPS or i in spans:
                 break
             for key in ("partner", "agent", "joint", "object"):
-                if _match(lex, key, folded, i):
+                if match_at(lex, key, folded, i):
                     return key
     for key in ("leader", "joint", "partner", "agent", "object"):
-        size = _match(lex, key, folded, j)
+        size = match_at(lex, key, folded, j)
         if size:
-            if key == "joint" and any(_match(lex, "blocking", folded, i) for i in range(j + size, j + size + 3)):
+            if key == "joint" and any(match_at(lex, "blocking", folded, i) for i in range(j + size, j + size + 3)):
                 return "blocked"                           # "X और Y के बीच बनी सहमति"
             return key
-    size = _match(lex, "genitive", folded, j)
+    size = match_at(lex, "genitive", folded, j)
     if size:
         return _reaches_predicate(s, j + size, predicates, spans, lex)
-    if j in predicates or (j < len(folded) and _match(lex, "modifiers", folded, j) and j + 1 in predicates):
+    if j in predicates or (j < len(folded) and match_at(lex, "modifiers", folded, j) and j + 1 in predicates):
         return "of_predicate"                              # "मोदी-शी मुलाकात", "X मुलाकात"
     # Headlines invert: "शी से मिले ब्राज़ील के राष्ट्रपति".
     return "subject" if start < k or s.headline or not s.text.rstrip().endswith(("।", ".", "?", "!")) else "after"
+
+
+def both_sides(folded: list[str], start: int, end: int, lex: Lexicon) -> bool:
+    """Whether tokens start..end name "the two leaders / sides" ("दोनों नेताओं ने", "उनके बीच")."""
+    return any(lex.both_sides.match(folded, j) for j in range(start, min(end, len(folded))))

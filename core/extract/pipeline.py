@@ -16,7 +16,7 @@ from core.extract import confidence, frames
 from core.extract.dates import find_dates
 from core.extract.document import CHINA, NOT_COUNTERPART, Document, Found, Sentence, find_places, split, token_at
 from core.extract.fields import Day, date_of, mode_of, passages, period_of, place_of_meeting
-from core.extract.lexicon import Lexicon, fold, lexicon, tokenize
+from core.extract.lexicon import Lexicon, fold, lexicon
 from core.extract.mentions import Cluster, Mention, cluster, find_mentions, surname_index, surname_mentions
 from core.extract.translit import to_latin
 from core.model import Article, Meeting, Person
@@ -218,24 +218,12 @@ def _stand_in(doc: Document, s: Sentence, j: int, china_side: bool, clusters: li
     if lex.frames["delegations"].match(s.folded, j):
         for prev in [s] + [p for p in reversed(doc.sentences[:s.index]) if not p.headline]:
             for m in reversed(prev.mentions):
-                if ((prev is not s or m.end <= j) and lex.frames["leader"].match(prev.folded, _past_aside(prev, m.end))
+                after = frames.skip_aside(prev.folded, m.end, len(prev.folded))
+                if ((prev is not s or m.end <= j) and frames.match_at(lex, "leader", prev.folded, after)
                         and (_country(m, clusters) == CHINA) == china_side):
                     return m
         return None
     return _antecedent(doc, s, j, china_side, clusters)
-
-
-def _past_aside(s: Sentence, j: int) -> int:
-    """The token after a bracketed aside that follows a name: "चक शूमर (Chuck Schumer) के नेतृत्व"."""
-    if j < len(s.folded) and s.folded[j] == "(" and ")" in s.folded[j:j + 10]:
-        return s.folded.index(")", j) + 1
-    return min(j, len(s.folded) - 1)
-
-
-def _both_sides(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
-    """The clause's subject is "the two leaders / sides" of the meeting reported before."""
-    clause = " " + " ".join(s.folded[a:b]) + " "
-    return any(" " + " ".join(fold(t) for t, _, _ in tokenize(w)) + " " in clause for w in lex.gz.both_sides)
 
 
 _SHARED = frozenset({"agent", "subject", "leader"})
@@ -303,7 +291,7 @@ def _pairs_in(doc: Document, s: Sentence, clusters: list[Cluster], lex: Lexicon,
             if weak_pool[china_side] and strong_side[not china_side] and not s.headline:
                 sides[china_side] = weak_pool[china_side]      # "X की यात्रा के दौरान Y से मुलाकात"
                 reasons.append("fallback pairing")
-        if not sides[True] and not sides[False] and last and _both_sides(s, lo, hi, lex):
+        if not sides[True] and not sides[False] and last and frames.both_sides(s.folded, lo, hi, lex):
             sides = {True: [last.china], False: [last.counterpart]}   # "दोनों नेता ... मिले थे"
             reasons.append("sides from 'both leaders'")
         unmarked = {id(m) for m in people if slots[id(m)] == "subject"}
