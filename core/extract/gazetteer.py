@@ -98,6 +98,8 @@ class PageWords:
     related_headings: tuple[str, ...]
     list_marks: tuple[str, ...]
     menu_separators: tuple[str, ...]
+    tail_patterns: tuple[str, ...] = ()       # regexes: plain-text furniture to the end
+    line_patterns: tuple[str, ...] = ()       # regexes: one line of plain-text furniture
 
 
 @dataclass(frozen=True)
@@ -445,9 +447,11 @@ def _page(path: Path) -> PageWords:
     months = data["months_latin"]
     if not isinstance(months, dict) or sorted(months) != list(range(1, 13)):
         raise GazetteerError(f"{path.name}: months_latin must be 1..12")
-    words = {key: _strings(f"{path.name} {key}", data[key]) for key in keys if key != "months_latin"}
+    patterns = ("tail_patterns", "line_patterns")
+    words = {key: _strings(f"{path.name} {key}", data[key]) for key in keys if key not in ("months_latin", *patterns)}
     latin = {form: int(m) for m, forms in months.items() for form in _strings(f"{path.name} months_latin", forms)}
-    return PageWords(months_latin=latin, **words)
+    regexes = {key: _patterns(f"{path.name} {key}", data[key]) for key in patterns}
+    return PageWords(months_latin=latin, **words, **regexes)
 
 
 def _word_list(path: Path, key: str) -> tuple[str, ...]:

@@ -1,13 +1,17 @@
 """Text normalisation and page-furniture removal for Hindi news articles.
 
 normalize(raw) -> one canonical string; split_header(text) -> (published, body);
-cut_furniture(body) -> the article without related-post lists, disclaimers, credits.
+cut_furniture(body) -> the article without related-post lists, disclaimers, credits
+(the patterns of data/gazetteer/page.yaml).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
+
+from core.extract.lexicon import lexicon
 
 # Zero-width and invisible characters that scraped pages carry inside words.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
@@ -58,30 +62,23 @@ def split_fields(text: str) -> tuple[dict[str, str], str]:
     return fields, text
 
 
-# A line that starts page furniture: everything from it to the end is cut.
-_TAIL = re.compile(
-    r"^\s*(?:popular posts?|related posts?|related news|also read|more news|trending|"
-    r"संबंधित (?:खबरें|ख़बरें|समाचार|पोस्ट|लेख)|लोकप्रिय (?:पोस्ट|खबरें)|"
-    r"ताज़ा खबरें|ताजा खबरें|और पढ़ें|डिस्क्लेमर|डिसक्लेमर|अस्वीकरण|"
-    r"\(?साभार|source\s*:|स्रोत\s*:|--\s*\S+\s*$|"
-    r"\((?:आईएएनएस|भाषा|एजेंसी|वार्ता|ians|pti)\)\s*$)",
-    re.IGNORECASE,
-)
-# A single line of furniture inside the text (a link to another story, a share widget).
-_LINE = re.compile(
-    r"^\s*(?:यह भी पढ़ें|ये भी पढ़ें|इसे भी पढ़ें|यह भी पढ़े|पढ़ें पूरी खबर|पढ़ें[:ः]|"
-    r"read more|also read|share this|tags?\s*:|फोटो\s*[:ः-]|"
-    r"\d{1,2}:\d{2}\s*(?:am|pm)?,?\s*\d{1,2}-\w{3}-\d{4}$)",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=4)
+def _furniture(tail: tuple[str, ...], line: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """The tail and line regexes of page.yaml, compiled once."""
+    def joined(patterns: tuple[str, ...]) -> re.Pattern:
+        return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+    return joined(tail), joined(line)
 
 
 def cut_furniture(body: str) -> str:
-    """The article without trailing furniture blocks and inline furniture lines."""
+    """The article without trailing furniture blocks and inline furniture lines
+    (the patterns of data/gazetteer/page.yaml)."""
+    words = lexicon().gz.page
+    tail, line_start = _furniture(words.tail_patterns, words.line_patterns)
     kept: list[str] = []
     for line in body.split("\n"):
-        if _TAIL.match(line) and any(k.strip() for k in kept):
+        if tail.match(line) and any(k.strip() for k in kept):
             break
-        if not _LINE.match(line):
+        if not line_start.match(line):
             kept.append(line)
     return "\n".join(kept).strip("\n")
